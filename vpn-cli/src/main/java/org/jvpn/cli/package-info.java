@@ -1,0 +1,5 @@
+/** The jvpn command line: demo and run. */
+@NullMarked
+package org.jvpn.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@
 module org.jvpn.api {
     requires static transitive org.jspecify;
 
+    exports org.jvpn.api;
     exports org.jvpn.api.config;
     exports org.jvpn.api.spi.io;
     exports org.jvpn.api.spi.time;

@@ -11,5 +11,6 @@ module org.jvpn.api {
     exports org.jvpn.api.spi.time;
     exports org.jvpn.api.spi.crypto;
     exports org.jvpn.api.spi.dataplane;
+    exports org.jvpn.api.spi.keylog;
 
 }

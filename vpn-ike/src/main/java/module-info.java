@@ -6,5 +6,7 @@ module org.jvpn.ike {
     requires org.slf4j;
     requires org.bouncycastle.provider;
 
+    exports org.jvpn.ike.keys;
+
     
 }

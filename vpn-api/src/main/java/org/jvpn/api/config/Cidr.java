@@ -5,6 +5,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An IPv4 or IPv6 prefix such as {@code 10.0.1.0/24}: a subnet in a VPN service or connection, and a
@@ -21,17 +23,26 @@ public final class Cidr {
     }
 
     /**
-     * Parses "a.b.c.d/n" or "x::y/n" (a bare address means a host prefix).
+     * Parses "a.b.c.d/n" or "x::y/n" (a bare address means a host prefix). Never consults DNS.
      *
      * @throws IllegalArgumentException with a message saying what is wrong
      */
     public static Cidr parse(String text) {
+        Object r = parseOrProblem(text);
+        if (r instanceof Cidr c) {
+            return c;
+        }
+        throw new IllegalArgumentException("'" + text + "' " + r);
+    }
+
+    /** Either the parsed prefix or, as a String, what is wrong with {@code text} (without repeating it). */
+    static Object parseOrProblem(String text) {
         String s = text.trim();
         int slash = s.indexOf('/');
         String addr = slash < 0 ? s : s.substring(0, slash);
         byte[] bytes = literal(addr);
         if (bytes == null) {
-            throw new IllegalArgumentException("'" + text + "' is not a CIDR (expected an IP address and prefix, e.g. 10.0.0.0/24)");
+            return "is not a CIDR (expected an IP address and prefix, e.g. 10.0.0.0/24)";
         }
         int max = bytes.length * 8;
         int len = max;
@@ -39,17 +50,79 @@ public final class Cidr {
             try {
                 len = Integer.parseInt(s.substring(slash + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' has a bad prefix length (expected 0.." + max + ")");
+                return "has a bad prefix length (expected 0.." + max + ")";
             }
             if (len < 0 || len > max) {
-                throw new IllegalArgumentException("'" + text + "' has prefix length " + len + " (expected 0.." + max + ")");
+                return "has prefix length " + len + " (expected 0.." + max + ")";
             }
         }
         Cidr c = new Cidr(bytes, len);
         if (!Arrays.equals(c.maskedAddress(), bytes)) {
-            throw new IllegalArgumentException("'" + text + "' has host bits set (did you mean " + new Cidr(c.maskedAddress(), len) + "?)");
+            return "has host bits set (did you mean " + new Cidr(c.maskedAddress(), len) + "?)";
         }
         return c;
+    }
+
+    /**
+     * An IPv4 or IPv6 literal ("192.0.2.1", "2001:db8::1") as an address, without any DNS lookup;
+     * empty if {@code text} is not a literal (for example a host name).
+     */
+    public static Optional<InetAddress> parseAddress(String text) {
+        byte[] b = literal(text.trim());
+        if (b == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByAddress(b));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An address in its canonical text form: dotted quad, or RFC 5952 compressed IPv6 ("2001:db8::1"). */
+    public static String format(InetAddress address) {
+        return format(address.getAddress());
+    }
+
+    static String format(byte[] a) {
+        if (a.length == 4) {
+            return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff);
+        }
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = (a[2 * i] & 0xff) << 8 | a[2 * i + 1] & 0xff;
+        }
+        // RFC 5952 section 4.2: the longest run of two or more zero groups (the first if tied) becomes "::".
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8;) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
     }
 
     /** The prefix of {@code address} with {@code prefixLength} bits, host bits cleared. */
@@ -69,7 +142,7 @@ public final class Cidr {
     }
 
     /** Parses an IP literal without any DNS lookup; null if {@code s} is not one. */
-    static byte[] literal(String s) {
+    static byte @Nullable [] literal(String s) {
         if (s.isEmpty()) {
             return null;
         }
@@ -82,7 +155,7 @@ public final class Cidr {
             byte[] b = new byte[4];
             for (int i = 0; i < 4; i++) {
                 String p = parts[i];
-                if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+                if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
                     return null;
                 }
                 int v = Integer.parseInt(p);
@@ -93,11 +166,13 @@ public final class Cidr {
             }
             return b;
         }
-        if (!s.chars().allMatch(ch -> Character.digit(ch, 16) >= 0 || ch == ':' || ch == '.')) {
+        if (!s.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F' || ch == ':' || ch == '.')) {
             return null;
         }
         try {
-            InetAddress a = InetAddress.getByName(s); // an IPv6 literal: no lookup happens
+            // Brackets make the JDK treat the text as an IPv6 literal only: a malformed one throws
+            // instead of falling through to a DNS lookup.
+            InetAddress a = InetAddress.getByName("[" + s + "]");
             return a instanceof Inet6Address || a instanceof Inet4Address ? a.getAddress() : null;
         } catch (UnknownHostException | SecurityException e) {
             return null;
@@ -128,6 +203,11 @@ public final class Cidr {
 
     public boolean isIpv6() {
         return address.length == 16;
+    }
+
+    /** 4 or 6. */
+    public int ipVersion() {
+        return address.length == 4 ? 4 : 6;
     }
 
     /** The last address in the prefix. */
@@ -204,6 +284,6 @@ public final class Cidr {
 
     @Override
     public String toString() {
-        return address().getHostAddress() + "/" + prefixLength;
+        return format(address) + "/" + prefixLength;
     }
 }

@@ -4,5 +4,9 @@ module org.jvpn.testkit {
     requires static org.jspecify;
     requires static org.junit.jupiter.api;
 
-    
+    exports org.jvpn.testkit;
+    exports org.jvpn.testkit.time;
+    exports org.jvpn.testkit.ip;
+    exports org.jvpn.testkit.net;
+    exports org.jvpn.testkit.pcap;
 }

@@ -6,6 +6,8 @@ module org.jvpn.ike {
     requires org.slf4j;
     requires org.bouncycastle.provider;
 
+    exports org.jvpn.ike.wire;
+
     exports org.jvpn.ike.keys;
 
     

@@ -9,4 +9,5 @@ module org.jvpn.testkit {
     exports org.jvpn.testkit.ip;
     exports org.jvpn.testkit.net;
     exports org.jvpn.testkit.pcap;
+    exports org.jvpn.testkit.inner;
 }

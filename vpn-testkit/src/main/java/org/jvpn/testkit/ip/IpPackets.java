@@ -128,6 +128,17 @@ public final class IpPackets {
         return p;
     }
 
+    /** Sets an IPv4 packet's identification field and recomputes its header checksum; IPv6 is left as is. */
+    public static void setIdentification(byte[] ipPacket, int identification) {
+        if ((ipPacket[0] & 0xff) >>> 4 != 4) {
+            return;
+        }
+        put16(ipPacket, 4, identification & 0xffff);
+        put16(ipPacket, 10, 0);
+        int ihl = (ipPacket[0] & 0x0f) * 4;
+        put16(ipPacket, 10, InternetChecksum.checksum(ipPacket, 0, ihl));
+    }
+
     static void put16(byte[] b, int off, int v) {
         b[off] = (byte) (v >>> 8);
         b[off + 1] = (byte) v;

@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jvpn.testkit.ip.InternetChecksum;
 import org.jvpn.testkit.ip.IpPacket;
 import org.jvpn.testkit.ip.IpPackets;
 import org.jvpn.testkit.time.VirtualClock;
@@ -65,17 +64,7 @@ public final class Capture {
             return;
         }
         byte[] udp = IpPackets.udp(src.getAddress(), src.getPort(), dst.getAddress(), dst.getPort(), payload);
-        if (udp[0] >>> 4 == 4) {
-            // a distinct IPv4 identification per packet, and a re-computed header checksum
-            int id = ++ipId & 0xffff;
-            udp[4] = (byte) (id >>> 8);
-            udp[5] = (byte) id;
-            udp[10] = 0;
-            udp[11] = 0;
-            int c = InternetChecksum.checksum(udp, 0, IpPackets.IPV4_HEADER);
-            udp[10] = (byte) (c >>> 8);
-            udp[11] = (byte) c;
-        }
+        IpPackets.setIdentification(udp, ++ipId); // distinct per packet, as a real stack would
         entries.add(new Entry(nanoTime, udp));
     }
 

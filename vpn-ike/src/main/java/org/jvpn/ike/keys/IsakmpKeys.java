@@ -56,7 +56,12 @@ public final class IsakmpKeys implements AutoCloseable {
      */
     public static IsakmpKeys derivePsk(Prf prf, Secret psk, byte[] niB, byte[] nrB, Secret gxy,
                                        byte[] ckyI, byte[] ckyR, int encKeyLength) {
-        return derive(prf, prf.derive(psk, niB, nrB), gxy, ckyI, ckyR, encKeyLength);
+        return derive(prf, skeyidPsk(prf, psk, niB, nrB), gxy, ckyI, ckyR, encKeyLength);
+    }
+
+    /** SKEYID = prf(pre-shared-key, Ni_b | Nr_b) alone (e.g. to check a peer's HASH before g^xy is known). */
+    public static Secret skeyidPsk(Prf prf, Secret psk, byte[] niB, byte[] nrB) {
+        return prf.derive(psk, niB, nrB);
     }
 
     /** Derives the keys of a signature authenticated exchange: SKEYID = prf(Ni_b | Nr_b, g^xy). */
@@ -137,6 +142,12 @@ public final class IsakmpKeys implements AutoCloseable {
      * @param idiiB the body of the initiator's ID payload (minus the generic header)
      */
     public byte[] hashI(byte[] gxi, byte[] gxr, byte[] ckyI, byte[] ckyR, byte[] saiB, byte[] idiiB) {
+        return hashI(prf, skeyid, gxi, gxr, ckyI, ckyR, saiB, idiiB);
+    }
+
+    /** HASH_I with a given SKEYID. */
+    public static byte[] hashI(Prf prf, Secret skeyid, byte[] gxi, byte[] gxr, byte[] ckyI, byte[] ckyR,
+                               byte[] saiB, byte[] idiiB) {
         return prf.compute(skeyid, gxi, gxr, ckyI, ckyR, saiB, idiiB);
     }
 
@@ -145,6 +156,12 @@ public final class IsakmpKeys implements AutoCloseable {
      * same order as for {@link #hashI} (initiator's values first); the swap happens here.
      */
     public byte[] hashR(byte[] gxi, byte[] gxr, byte[] ckyI, byte[] ckyR, byte[] saiB, byte[] idirB) {
+        return hashR(prf, skeyid, gxi, gxr, ckyI, ckyR, saiB, idirB);
+    }
+
+    /** HASH_R with a given SKEYID; arguments in the same order as {@link #hashI(byte[], byte[], byte[], byte[], byte[], byte[])}. */
+    public static byte[] hashR(Prf prf, Secret skeyid, byte[] gxi, byte[] gxr, byte[] ckyI, byte[] ckyR,
+                               byte[] saiB, byte[] idirB) {
         return prf.compute(skeyid, gxr, gxi, ckyR, ckyI, saiB, idirB);
     }
 

@@ -6,6 +6,7 @@ module org.jvpn.api {
     requires static transitive org.jspecify;
 
     exports org.jvpn.api;
+    uses org.jvpn.api.VpnGatewayProvider;
     exports org.jvpn.api.config;
     exports org.jvpn.api.spi.io;
     exports org.jvpn.api.spi.time;

@@ -10,4 +10,5 @@ module org.jvpn.testkit {
     exports org.jvpn.testkit.net;
     exports org.jvpn.testkit.pcap;
     exports org.jvpn.testkit.inner;
+    exports org.jvpn.testkit.junit;
 }

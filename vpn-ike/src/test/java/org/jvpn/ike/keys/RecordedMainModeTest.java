@@ -78,7 +78,11 @@ class RecordedMainModeTest {
         try (Secret gxy = dh.computeShared(ex.d("g_xr"))) {
             dh.destroy();
             assertEquals(hex(ex.d("g_xy")), hex(gxy.unsafeBytes()), "g^xy");
-            try (Secret psk = Secret.copyOf(hex(TestJson.str(ex.params, "psk_hex")))) {
+            byte[] pskBytes = TestJson.str(ex.params, "psk_ascii").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (ex.params.containsKey("psk_hex")) {
+                assertArrayEquals(hex(TestJson.str(ex.params, "psk_hex")), pskBytes);
+            }
+            try (Secret psk = Secret.copyOf(pskBytes)) {
                 return IsakmpKeys.derivePsk(prf(), psk, ex.d("Ni_b"), ex.d("Nr_b"), gxy, ex.d("CKY_I"), ex.d("CKY_R"),
                         EncryptionAlgorithm.AES_128.keyLength());
             }

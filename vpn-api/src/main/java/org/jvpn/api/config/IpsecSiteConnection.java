@@ -283,7 +283,8 @@ public final class IpsecSiteConnection {
             }
             String problem = Rules.hostnameProblem(address.trim());
             if (problem != null) {
-                throw where.fail("peerAddress", address, problem + "; expected an IP address or a host name");
+                throw where.fail("peerAddress", address, "is neither an IP address nor a host name (" + problem
+                        + "); expected an IPv4 or IPv6 literal or a host name");
             }
             this.peerAddress = address.trim();
             this.peerInetAddress = null;

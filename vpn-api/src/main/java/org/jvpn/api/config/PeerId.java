@@ -93,7 +93,7 @@ public final class PeerId {
             }
             String problem = Rules.hostnameProblem(s.substring(at + 1));
             if (problem != null) {
-                throw where.fail(field, text, "has a host part that " + problem);
+                throw where.fail(field, text, "has a bad host part (" + problem + "); expected user@host");
             }
             return new PeerId(Type.USER_FQDN, s, ascii(s));
         }
@@ -103,7 +103,8 @@ public final class PeerId {
     private static PeerId fqdn(String host, Where where, String field, String text) {
         String problem = Rules.hostnameProblem(host);
         if (problem != null) {
-            throw where.fail(field, text, problem + "; expected an IP address, host name, user@host or keyid:...");
+            throw where.fail(field, text, "is neither an IP address nor a host name (" + problem
+                    + "); expected an IP address, host name, user@host or keyid:...");
         }
         return new PeerId(Type.FQDN, host, ascii(host));
     }

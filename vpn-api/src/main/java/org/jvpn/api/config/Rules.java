@@ -124,37 +124,38 @@ final class Rules {
 
     static InetAddress endpoint(Where w, String field, InetAddress a) {
         if (a.isAnyLocalAddress() || a.isMulticastAddress()) {
-            throw w.fail(field, Cidr.format(a), "is not a unicast address; expected the gateway's own IPv4 or IPv6 address");
+            throw w.fail(field, Cidr.format(a), "is not a unicast address; expected a unicast IPv4 or IPv6 address");
         }
         return a;
     }
 
     /**
-     * Why {@code s} is not a host name (RFC 1123 labels; underscores tolerated), or null if it is one.
+     * Why {@code s} is not a host name (RFC 1123 labels; underscores tolerated), as a phrase for a
+     * parenthesis, or null if it is one.
      */
     static @Nullable String hostnameProblem(String s) {
         String h = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
         if (h.isEmpty() || h.length() > 253) {
-            return "is not a host name; expected 1..253 characters";
+            return "its length must be 1..253 characters";
         }
         boolean allNumeric = true;
         for (String label : h.split("\\.", -1)) {
             if (label.isEmpty() || label.length() > 63) {
-                return "is not a host name; expected dot-separated labels of 1..63 characters";
+                return "each dot-separated label must be 1..63 characters";
             }
             if (label.startsWith("-") || label.endsWith("-")) {
-                return "is not a host name; a label may not start or end with '-'";
+                return "a label may not start or end with '-'";
             }
             for (int i = 0; i < label.length(); i++) {
                 char c = label.charAt(i);
                 if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
-                    return "is not a host name; expected letters, digits, '-' and '.'";
+                    return "only letters, digits, '-', '_' and '.' are allowed";
                 }
             }
             allNumeric &= label.chars().allMatch(c -> c >= '0' && c <= '9');
         }
         if (allNumeric) {
-            return "is neither an IP address nor a host name";
+            return "all its labels are numeric";
         }
         return null;
     }

@@ -63,8 +63,8 @@ class PeerIdTest {
 
     @Test
     void refusalMessage() {
-        assertEquals("PeerId: peerId '300.1.1.1' is neither an IP address nor a host name; expected an IP address, host "
-                + "name, user@host or keyid:...", assertThrows(ConfigException.class, () -> PeerId.parse("300.1.1.1")).getMessage());
+        assertEquals("PeerId: peerId '300.1.1.1' is neither an IP address nor a host name (all its labels are numeric); "
+                + "expected an IP address, host name, user@host or keyid:...", assertThrows(ConfigException.class, () -> PeerId.parse("300.1.1.1")).getMessage());
         assertEquals("PeerId: userFqdn 'host.example' is not user@host",
                 assertThrows(ConfigException.class, () -> PeerId.userFqdn("host.example")).getMessage());
     }

@@ -44,9 +44,9 @@ class VpnServiceTest {
     void refusesBadAddresses() {
         assertEquals("VpnService 'vs1': localAddress 'gw.example.com' is not an IP address; expected an IPv4 or IPv6 literal "
                 + "(no DNS names)", message(() -> VpnService.builder("vs1").localAddress("gw.example.com")));
-        assertEquals("VpnService 'vs1': localAddress '0.0.0.0' is not a unicast address; expected the gateway's own IPv4 "
+        assertEquals("VpnService 'vs1': localAddress '0.0.0.0' is not a unicast address; expected a unicast IPv4 "
                 + "or IPv6 address", message(() -> VpnService.builder("vs1").localAddress("0.0.0.0")));
-        assertEquals("VpnService 'vs1': localAddress 'ff02::1' is not a unicast address; expected the gateway's own IPv4 "
+        assertEquals("VpnService 'vs1': localAddress 'ff02::1' is not a unicast address; expected a unicast IPv4 "
                 + "or IPv6 address", message(() -> VpnService.builder("vs1").localAddress("ff02::1")));
         assertTrue(message(() -> VpnService.builder("vs1").localAddress("192.0.2.256")).contains("is not an IP address"));
         assertTrue(message(() -> VpnService.builder("vs1").localAddress("dead:beef")).contains("is not an IP address"));

@@ -273,7 +273,7 @@ public final class Cidr {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Cidr c && c.prefixLength == prefixLength && Arrays.equals(c.address, address);
     }
 

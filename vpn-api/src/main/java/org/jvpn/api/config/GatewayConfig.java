@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole gateway's configuration: one {@link VpnService} and its {@link IpsecSiteConnection}s (a
@@ -90,7 +91,7 @@ public final class GatewayConfig {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof GatewayConfig g && g.service.equals(service)
                 && List.copyOf(g.connections.values()).equals(List.copyOf(connections.values()));
     }

@@ -125,7 +125,7 @@ public final class IkePolicy {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof IkePolicy p && p.name.equals(name) && Objects.equals(p.description, description)
                 && p.ikeVersion == ikeVersion && p.phase1Mode == phase1Mode && p.authAlgorithm == authAlgorithm
                 && p.encryptionAlgorithm == encryptionAlgorithm && p.dhGroup == dhGroup && p.lifetime.equals(lifetime);

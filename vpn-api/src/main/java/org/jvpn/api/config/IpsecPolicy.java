@@ -182,7 +182,7 @@ public final class IpsecPolicy {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof IpsecPolicy p && p.name.equals(name) && Objects.equals(p.description, description)
                 && p.transformProtocol == transformProtocol && p.encapsulationMode == encapsulationMode
                 && p.encryptionAlgorithm == encryptionAlgorithm && p.authAlgorithm == authAlgorithm && p.pfs == pfs

@@ -170,7 +170,7 @@ public final class IpsecSiteConnection {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof IpsecSiteConnection c && c.name.equals(name) && Objects.equals(c.description, description)
                 && c.service.equals(service) && c.ikePolicy.equals(ikePolicy) && c.ipsecPolicy.equals(ipsecPolicy)
                 && c.peerAddress.equals(peerAddress) && c.peerId.equals(peerId) && c.localId.equals(localId)

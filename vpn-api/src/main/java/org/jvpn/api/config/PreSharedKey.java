@@ -1,6 +1,7 @@
 package org.jvpn.api.config;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.jvpn.api.spi.crypto.ConstantTime;
 import org.jvpn.api.spi.crypto.Secret;
 
@@ -59,7 +60,7 @@ public final class PreSharedKey {
 
     /** Same bytes, compared in constant time for a given length. */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof PreSharedKey k && ConstantTime.equals(k.bytes, bytes);
     }
 

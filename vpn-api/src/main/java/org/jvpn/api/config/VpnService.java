@@ -80,7 +80,7 @@ public final class VpnService {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof VpnService s && s.name.equals(name) && Objects.equals(s.description, description)
                 && s.localAddress.equals(localAddress) && s.localSubnets.equals(localSubnets)
                 && Objects.equals(s.routerId, routerId) && Objects.equals(s.vpcId, vpcId) && s.adminStateUp == adminStateUp;

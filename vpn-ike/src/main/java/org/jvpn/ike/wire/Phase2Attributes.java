@@ -61,7 +61,7 @@ public final class Phase2Attributes {
     }
 
     /**
-     * The attribute list of one ESP/AH transform.
+     * The attribute list of one ESP/AH transform (mode, life type, life duration, group, auth, key length).
      *
      * @param authAlgorithm 0 to omit (AES-GCM)
      * @param keyLengthBits 0 to omit
@@ -71,6 +71,7 @@ public final class Phase2Attributes {
     public static List<DataAttribute> suite(int encapsulationMode, int authAlgorithm, int keyLengthBits, int group,
             long lifeSeconds) {
         List<DataAttribute> out = new ArrayList<>();
+        out.add(DataAttribute.tv(ENCAPSULATION_MODE, encapsulationMode));
         if (lifeSeconds > 0) {
             out.add(DataAttribute.tv(SA_LIFE_TYPE, LIFE_SECONDS));
             out.add(DataAttribute.number(SA_LIFE_DURATION, lifeSeconds));
@@ -78,7 +79,6 @@ public final class Phase2Attributes {
         if (group > 0) {
             out.add(DataAttribute.tv(GROUP_DESCRIPTION, group));
         }
-        out.add(DataAttribute.tv(ENCAPSULATION_MODE, encapsulationMode));
         if (authAlgorithm > 0) {
             out.add(DataAttribute.tv(AUTH_ALGORITHM, authAlgorithm));
         }

@@ -620,4 +620,19 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
         all.addAll(outboundSas.values());
         return all;
     }
+
+    // ---------------------------------------------------------------- test hooks (package-private)
+
+    void testHookSequence(int outboundSpi, long lastSent) {
+        outboundSas.get(outboundSpi).sequence.set(lastSent);
+    }
+
+    void testHookWindow(int inboundSpi, long top) {
+        inboundSas.get(inboundSpi).window.update(top);
+    }
+
+    boolean testHookEncapsulate(int outboundSpi, PacketBuffer p, int nextHeader) {
+        SecurityAssociation sa = outboundSas.get(outboundSpi);
+        return EspCodec.encapsulate(sa.espCrypto(), p, sa.espSpi, sa.nextSequence(), nextHeader);
+    }
 }

@@ -5,5 +5,6 @@ module org.jvpn.esp {
     requires org.slf4j;
     requires org.bouncycastle.provider;
 
+    exports org.jvpn.esp;
     exports org.jvpn.esp.crypto;
 }

@@ -1,0 +1,106 @@
+package org.jvpn.ike.v1;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.jvpn.api.config.Dpd;
+import org.jvpn.api.config.DpdAction;
+import org.jvpn.api.spi.dataplane.Direction;
+import org.jvpn.api.spi.dataplane.SaUsage;
+import org.jvpn.ike.wire.NotifyPayload;
+
+/**
+ * Dead peer detection (RFC 3706): R-U-THERE only after {@code interval} without inbound traffic (the
+ * dataplane's last authenticated inbound packet or any authenticated IKE message), retried every interval;
+ * after {@code timeout} without an answer the connection's action runs. Only with peers that sent the
+ * DPD vendor ID.
+ */
+final class DeadPeerDetection {
+
+    private DeadPeerDetection() {}
+
+    static void start(IkeEngine e, IkeSa sa) {
+        Dpd dpd = sa.connection.config.dpd();
+        if (!dpd.enabled() || !sa.peerDpd) {
+            return;
+        }
+        sa.lastHeardNanos = e.ctx.scheduler().clock().nanoTime();
+        sa.dpdSequence = e.ctx.random().nextInt() & 0x7fffffff;
+        schedule(e, sa, dpd.interval());
+    }
+
+    private static void schedule(IkeEngine e, IkeSa sa, Duration delay) {
+        ConnectionRuntime c = sa.connection;
+        if (c.dpdTimer != null) {
+            c.dpdTimer.cancel();
+        }
+        c.dpdTimer = e.ctx.scheduler().schedule(delay, () -> e.withMdc(c, () -> tick(e, sa)));
+    }
+
+    private static void tick(IkeEngine e, IkeSa sa) {
+        ConnectionRuntime c = sa.connection;
+        if (sa.state == IkeSa.State.DELETED || c.ikeSa != sa) {
+            return;
+        }
+        Dpd dpd = c.config.dpd();
+        long now = e.ctx.scheduler().clock().nanoTime();
+        long last = Math.max(sa.lastHeardNanos, lastInbound(e, c));
+        long idle = now - last;
+        if (sa.dpdOutstanding && now - sa.dpdFirstProbeNanos >= dpd.timeout().toNanos()) {
+            timeout(e, sa, dpd);
+            return;
+        }
+        if (idle >= dpd.interval().toNanos()) {
+            if (!sa.dpdOutstanding) {
+                sa.dpdOutstanding = true;
+                sa.dpdFirstProbeNanos = now;
+            }
+            sa.dpdSequence = (sa.dpdSequence + 1) & 0x7fffffff;
+            IkeEngine.LOG.debug("DPD: R-U-THERE #{} after {} ms without traffic", sa.dpdSequence, idle / 1_000_000);
+            Informational.sendNotify(e, sa, NotifyPayload.dpd(false, sa.cookies(), sa.dpdSequence));
+            schedule(e, sa, dpd.interval());
+        } else {
+            schedule(e, sa, Duration.ofNanos(dpd.interval().toNanos() - idle));
+        }
+    }
+
+    private static long lastInbound(IkeEngine e, ConnectionRuntime c) {
+        long last = Long.MIN_VALUE;
+        for (ChildSa child : c.children) {
+            Optional<SaUsage> u = e.ctx.dataplane().usage(child.inboundSpi(), Direction.INBOUND);
+            if (u.isPresent() && u.get().packets() > 0) {
+                last = Math.max(last, u.get().lastUsedNanos());
+            }
+        }
+        return last;
+    }
+
+    /** Any authenticated message from the peer proves it alive. */
+    static void heard(IkeEngine e, IkeSa sa) {
+        sa.lastHeardNanos = e.ctx.scheduler().clock().nanoTime();
+    }
+
+    static void ack(IkeEngine e, IkeSa sa, long sequence) {
+        if (sa.dpdOutstanding && sequence >= 0 && sequence <= sa.dpdSequence) {
+            sa.dpdOutstanding = false;
+        }
+        heard(e, sa);
+    }
+
+    private static void timeout(IkeEngine e, IkeSa sa, Dpd dpd) {
+        ConnectionRuntime c = sa.connection;
+        String why = "DPD: no answer from " + sa.remote.getAddress().getHostAddress() + " within " + dpd.timeout().toSeconds()
+                + " s; action " + dpd.action().apiName();
+        IkeEngine.LOG.warn(why);
+        c.lastError = why;
+        e.ctx.onEvent(new org.jvpn.api.ConnectionEvent(c.name(), org.jvpn.api.ConnectionEvent.Kind.DPD_TIMEOUT, c.state, why,
+                e.ctx.scheduler().clock().wallTime()));
+        e.tearDown(c, false, why);
+        c.lastError = why;
+        if (dpd.action() == DpdAction.CLEAR) {
+            c.cleared = true;
+        } else if (dpd.action() == DpdAction.RESTART) {
+            e.initiate(c.name());
+        }
+        e.publish(c);
+    }
+}

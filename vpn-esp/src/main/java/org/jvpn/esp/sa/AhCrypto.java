@@ -9,8 +9,8 @@ import org.jvpn.api.spi.crypto.Mac;
 /**
  * The ICV of one AH SA for one thread (RFC 4302 section 3.3.3): HMAC truncated to {@code icvLength} over
  * the outer IP header with mutable fields zeroed (supplied by the caller as a prefix; empty over UDP
- * encapsulation where this side has no outer IP header), the AH header with the ICV field zeroed, the
- * payload, and with ESN the high 32 bits of the sequence number (section 3.3.3.3).
+ * encapsulation where this side has no outer IP header), the AH header with the ICV zeroed (explicit
+ * padding after it included as sent), the payload, and with ESN the high 32 bits of the sequence number (section 3.3.3.3).
  */
 public final class AhCrypto {
 
@@ -42,8 +42,9 @@ public final class AhCrypto {
             mac.update(prefix, pOff, pLen);
         }
         mac.update(b, ah, 12);
-        mac.update(ZEROS, 0, icvFieldLen);
-        mac.update(b, ah + 12 + icvFieldLen, len - 12 - icvFieldLen);
+        mac.update(ZEROS, 0, icvLength);
+        // Explicit padding after the ICV is covered as sent (RFC 4302 section 3.3.3.1).
+        mac.update(b, ah + 12 + icvLength, len - 12 - icvLength);
         if (esn) {
             Bytes.putInt(seqHigh, 0, (int) (seq >>> 32));
             mac.update(seqHigh, 0, 4);
@@ -53,9 +54,9 @@ public final class AhCrypto {
 
     /** Writes the ICV into the packet (padding after it is zero). */
     public void sign(byte[] prefix, int pOff, int pLen, byte[] b, int ah, int len, int icvFieldLen, long seq) {
+        Arrays.fill(b, ah + 12 + icvLength, ah + 12 + icvFieldLen, (byte) 0);
         compute(prefix, pOff, pLen, b, ah, len, icvFieldLen, seq);
         System.arraycopy(macOut, 0, b, ah + 12, icvLength);
-        Arrays.fill(b, ah + 12 + icvLength, ah + 12 + icvFieldLen, (byte) 0);
     }
 
     /** Whether the packet's ICV is right, compared in constant time. */

@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.State;
  * ESP encapsulation and decapsulation through {@link EspDataplane} (SPD lookup, framing, crypto, counters,
  * lifetimes; sender and sink are no-ops), one thread, per algorithm and inner packet size, against the
  * raw JDK cipher on the same bytes in the same run ({@code raw*}: the in-process limit: SunJCE with
- * {@code doFinal(in, off, len, out, off)} in place, plus {@code javax.crypto.Mac} for CBC suites).
+ * {@code doFinal(in, off, len, out, off)} in place, plus {@code javax.crypto.Mac} for CBC suites, over as
+ * many bytes as the ESP ciphertext: the inner packet plus padding and trailer).
  *
  * <p>Decapsulation runs with the replay window disabled so the same packet can be fed again; the window
  * itself is measured by {@link ReplayBenchmark}.
@@ -63,6 +64,7 @@ public class EspBenchmark {
     private EspDataplane out;
     private EspDataplane in;
     private byte[] inner;
+    private byte[] innerPadded;
     private byte[] wire;
     private PacketBuffer buf;
 
@@ -129,6 +131,7 @@ public class EspBenchmark {
         inner[3] = (byte) size;
         System.arraycopy(new byte[] {10, 1, 0, 5, 10, 2, 0, 7}, 0, inner, 12, 8);
         buf = PacketBuffer.allocate(HEAD + size + 256, HEAD);
+        innerPadded = Arrays.copyOf(inner, size + 64);
         if (encapsulate() != Verdict.SENT) {
             throw new IllegalStateException("encapsulation failed");
         }
@@ -143,7 +146,7 @@ public class EspBenchmark {
         if (gcm) {
             rawCipher = Cipher.getInstance("AES/GCM/NoPadding");
             rawKey = new SecretKeySpec(ek, 0, enc.keyLength(), "AES");
-            rawLen = size;
+            rawLen = (size + 2 + 3) / 4 * 4; // the ESP ciphertext length: payload, padding, trailer
         } else {
             String alg = enc == EncryptionAlgorithm.DES3 ? "DESede" : "AES";
             rawCipher = Cipher.getInstance(alg + "/CBC/NoPadding");
@@ -151,7 +154,7 @@ public class EspBenchmark {
             rawMac = Mac.getInstance(auth.hash().jcaHmacName());
             rawMac.init(new SecretKeySpec(ak, auth.hash().jcaHmacName()));
             rawMacOut = new byte[auth.hash().outputLength()];
-            rawLen = (size + rawIv.length - 1) / rawIv.length * rawIv.length;
+            rawLen = (size + 2 + rawIv.length - 1) / rawIv.length * rawIv.length;
         }
         rawEncrypt();
         rawSealed = Arrays.copyOfRange(buf.array(), HEAD, HEAD + rawLen + (gcm ? 16 : 0));
@@ -181,7 +184,7 @@ public class EspBenchmark {
     @Benchmark
     public int rawEncrypt() throws Exception {
         byte[] b = buf.array();
-        System.arraycopy(inner, 0, b, HEAD, size);
+        System.arraycopy(innerPadded, 0, b, HEAD, rawLen);
         long c = ++counter;
         for (int i = 0; i < 8; i++) {
             rawIv[rawIv.length - 1 - i] = (byte) (c >>> (8 * i));

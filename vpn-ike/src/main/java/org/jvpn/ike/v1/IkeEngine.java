@@ -380,12 +380,18 @@ public final class IkeEngine {
     /** An ISAKMP SA is now established for its connection. */
     void established(IkeSa sa) {
         ConnectionRuntime c = sa.connection;
-        // Duplicate ISAKMP SAs to one peer: the newest wins; older ones are deleted.
+        // Duplicate ISAKMP SAs to one peer (renewal, or both sides renewing): the newest serves; the
+        // side that initiated the new one deletes the older ones after a grace period, the other side
+        // waits for those Deletes, so both agree.
         for (IkeSa other : sasOf(c)) {
-            if (other != sa && other.established()) {
-                Informational.sendDelete(this, other);
-                forget(other);
-                other.destroy();
+            if (other != sa && other.established() && sa.initiator) {
+                ctx.scheduler().schedule(Rekey.GRACE, () -> withMdc(c, () -> {
+                    if (other.state != IkeSa.State.DELETED) {
+                        Informational.sendDelete(this, other);
+                        forget(other);
+                        other.destroy();
+                    }
+                }));
             }
         }
         c.ikeSa = sa;
@@ -406,6 +412,52 @@ public final class IkeEngine {
                 ConnectionState.UP, child.local() + " <-> " + child.remote() + " in 0x" + Integer.toHexString(child.inboundSpi())
                 + " out 0x" + Integer.toHexString(child.outboundSpi()), ctx.scheduler().clock().wallTime()));
         setState(c, ConnectionState.UP, "IPsec SA installed");
+    }
+
+    /** After a grace period, leaves one IPsec SA pair per policy (see {@link #resolveChildren}). */
+    void scheduleResolve(ConnectionRuntime c, long policyId) {
+        ctx.scheduler().schedule(Rekey.GRACE, () -> withMdc(c, () -> resolveChildren(c, policyId)));
+    }
+
+    /**
+     * Leaves one SA pair for a policy: of the newest generation (pairs installed within two grace periods
+     * of the newest), the pair with the smallest SPI (both peers see the same SPIs, so a simultaneous rekey
+     * or set-up by both sides keeps the same pair on both); older pairs and duplicates are deleted with a
+     * Delete to the peer.
+     */
+    void resolveChildren(ConnectionRuntime c, long policyId) {
+        List<ChildSa> list = new ArrayList<>();
+        long newest = Long.MIN_VALUE;
+        for (ChildSa ch : c.children) {
+            if (ch.policyId() == policyId) {
+                list.add(ch);
+                newest = Math.max(newest, ch.installedNanos());
+            }
+        }
+        if (list.size() <= 1) {
+            return;
+        }
+        long window = 2 * Rekey.GRACE.toNanos();
+        ChildSa keep = null;
+        for (ChildSa ch : list) {
+            if (ch.installedNanos() >= newest - window
+                    && (keep == null || Integer.compareUnsigned(minSpi(ch), minSpi(keep)) < 0)) {
+                keep = ch;
+            }
+        }
+        for (ChildSa ch : list) {
+            if (ch != keep) {
+                IkeSa sa = c.ikeSa;
+                if (sa != null && sa.established()) {
+                    Informational.sendChildDelete(this, sa, ch);
+                }
+                removeChild(c, ch);
+            }
+        }
+    }
+
+    private static int minSpi(ChildSa c) {
+        return Integer.compareUnsigned(c.inboundSpi(), c.outboundSpi()) < 0 ? c.inboundSpi() : c.outboundSpi();
     }
 
     /** Removes an IPsec SA pair locally (both directions). */

@@ -54,6 +54,8 @@ final class IkeSa {
     boolean natLocal;
     boolean natRemote;
     long establishedNanos;
+    /** Clock time this SA's main mode started. */
+    long createdNanos;
     long lifetimeSeconds;
     @Nullable Timer expiry;
     @Nullable Timer halfOpenTimer;

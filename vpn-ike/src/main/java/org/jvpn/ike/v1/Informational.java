@@ -125,9 +125,19 @@ final class Informational {
             IkeEngine.LOG.info("the peer deleted ISAKMP SA {}", sa.key());
             e.forget(sa);
             sa.destroy();
-            if (c.ikeSa == sa) {
+            IkeSa successor = null;
+            for (IkeSa other : e.sasOf(c)) {
+                if (other.established()) {
+                    successor = other;
+                }
+            }
+            if (successor != null) {
+                // A replaced ISAKMP SA: the IPsec SAs live on under the newer one.
+                c.ikeSa = successor;
+                e.publish(c);
+            } else if (c.ikeSa == sa || c.ikeSa == null) {
                 c.ikeSa = null;
-                // IPsec SAs negotiated under it go too: the peer removes them with it.
+                // The peer has no ISAKMP SA with us any more: its IPsec SAs are gone with it.
                 for (ChildSa child : new ArrayList<>(c.children)) {
                     e.removeChild(c, child);
                 }
@@ -150,13 +160,15 @@ final class Informational {
     static void initialContact(IkeEngine e, IkeSa sa) {
         ConnectionRuntime c = sa.connection;
         for (IkeSa other : e.sasOf(c)) {
-            if (other != sa) {
+            if (other != sa && other.established() && other.establishedNanos < sa.createdNanos) {
                 e.forget(other);
                 other.destroy();
             }
         }
         for (ChildSa child : new ArrayList<>(c.children)) {
-            e.removeChild(c, child);
+            if (child.installedNanos() < sa.createdNanos) {
+                e.removeChild(c, child);
+            }
         }
     }
 

@@ -64,6 +64,7 @@ final class MainMode {
     static void initiate(IkeEngine e, ConnectionRuntime c, InetSocketAddress peer) {
         byte[] ckyI = nonZeroCookie(e);
         IkeSa sa = new IkeSa(c, true, ckyI, new byte[8], peer, e.ctx.ikePort());
+        sa.createdNanos = e.ctx.scheduler().clock().nanoTime();
         sa.suite = Phase1Suite.of(c.config.ikePolicy());
         c.ikeSa = sa;
         e.register(sa);
@@ -97,6 +98,22 @@ final class MainMode {
                 IkeEngine.LOG.info("bad main mode message 1 from {}: {}", remote, ex.getMessage());
                 return;
             }
+            // Both sides initiating at once: the main mode with the smaller initiator cookie goes on,
+            // the other is abandoned (both peers apply the same rule, so exactly one survives).
+            for (IkeSa mine : e.sasOf(c)) {
+                if (mine.initiator && !mine.established() && mine.state != IkeSa.State.DELETED) {
+                    if (java.util.Arrays.compareUnsigned(mine.ckyI, msg.header().initiatorCookie()) < 0) {
+                        IkeEngine.LOG.debug("main mode collision with {}: ours has the smaller cookie and goes on", remote);
+                        return;
+                    }
+                    IkeEngine.LOG.debug("main mode collision with {}: answering the peer's, abandoning ours", remote);
+                    e.forget(mine);
+                    mine.destroy();
+                    if (c.ikeSa == mine) {
+                        c.ikeSa = null;
+                    }
+                }
+            }
             SaPayload offered = msg.first(SaPayload.class).orElseThrow();
             Phase1Suite.Selection sel = Phase1Suite.select(c.config.ikePolicy(), offered);
             byte[] ckyR = nonZeroCookie(e);
@@ -113,6 +130,7 @@ final class MainMode {
                 return;
             }
             IkeSa sa = new IkeSa(c, false, msg.header().initiatorCookie(), ckyR, remote, localPort);
+            sa.createdNanos = e.ctx.scheduler().clock().nanoTime();
             sa.suite = sel.suite().orElseThrow();
             sa.natT = natT;
             sa.peerDpd = hasDpd(msg.payloads());

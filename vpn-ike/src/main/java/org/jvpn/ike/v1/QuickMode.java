@@ -357,17 +357,8 @@ final class QuickMode {
                 }
             }
             e.childInstalled(sa.connection, child, rekey || !older.isEmpty());
-            // Make-before-break: the old pair keeps accepting traffic for a grace period, then goes with a Delete.
-            for (ChildSa old : older) {
-                e.ctx.scheduler().schedule(Rekey.GRACE, () -> e.withMdc(sa.connection, () -> {
-                    if (sa.connection.children.contains(old)) {
-                        if (sa.established()) {
-                            Informational.sendChildDelete(e, sa, old);
-                        }
-                        e.removeChild(sa.connection, old);
-                    }
-                }));
-            }
+            // Make-before-break: the old pair keeps accepting traffic for a grace period, then goes.
+            e.scheduleResolve(sa.connection, policy.id());
         }
     }
 

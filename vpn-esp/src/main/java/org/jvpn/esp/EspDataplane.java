@@ -67,7 +67,8 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
     private final AtomicLongArray counters = new AtomicLongArray(Verdict.values().length);
     private final AtomicLong keepalivesSent = new AtomicLong();
     private volatile long lastUnknownSpiEvent = Long.MIN_VALUE;
-    private final List<Timer> timers = new ArrayList<>();
+    private final List<Repeating> repeating = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     /**
      * @param backend crypto back end (normally {@code CryptoBackends.defaults()})
@@ -538,27 +539,53 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
     }
 
     private void repeat(Scheduler scheduler, Duration every, Runnable task) {
-        Runnable[] self = new Runnable[1];
-        int index = timers.size();
-        timers.add(scheduler.schedule(every, () -> { }));
-        self[0] = () -> {
-            task.run();
-            synchronized (lock) {
-                if (index < timers.size() && !timers.get(index).isCancelled()) {
-                    timers.set(index, scheduler.schedule(every, self[0]));
+        Repeating r = new Repeating(scheduler, every, task);
+        repeating.add(r);
+        r.timer = scheduler.schedule(every, r);
+    }
+
+    /** A task that re-schedules itself after each run until the data plane is closed. */
+    private final class Repeating implements Runnable {
+        final Scheduler scheduler;
+        final Duration every;
+        final Runnable task;
+        volatile @Nullable Timer timer;
+
+        Repeating(Scheduler scheduler, Duration every, Runnable task) {
+            this.scheduler = scheduler;
+            this.every = every;
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            if (closed) {
+                return;
+            }
+            try {
+                task.run();
+            } finally {
+                if (!closed) {
+                    timer = scheduler.schedule(every, this);
                 }
             }
-        };
-        timers.get(index).cancel();
-        timers.set(index, scheduler.schedule(every, self[0]));
+        }
+
+        void cancel() {
+            Timer t = timer;
+            if (t != null) {
+                t.cancel();
+            }
+        }
     }
 
     /** Stops the timers and removes every SA (wiping keys) and policy. */
     @Override
     public void close() {
         synchronized (lock) {
-            for (Timer t : timers) {
-                t.cancel();
+            closed = true;
+            for (Repeating r : repeating) {
+                r.cancel();
             }
             for (SecurityAssociation sa : allSas()) {
                 remove(sa);

@@ -44,12 +44,14 @@ final class Harness {
     final ManualClock clock = new ManualClock();
     final Random rnd = new Random(42);
     final RandomSource random = (out, off, len) -> {
-        for (int i = 0; i < len; i++) {
-            out[off + i] = (byte) rnd.nextInt();
+        synchronized (rnd) {
+            for (int i = 0; i < len; i++) {
+                out[off + i] = (byte) rnd.nextInt();
+            }
         }
     };
-    final List<byte[]> wire = new ArrayList<>();
-    final List<byte[]> delivered = new ArrayList<>();
+    final List<byte[]> wire = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<byte[]> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
     final List<SaEvent> events = new ArrayList<>();
     final EspDataplane left;
     final EspDataplane right;

@@ -160,7 +160,9 @@ final class MainMode {
             return;
         }
         if (sa.phase1.receivedDuplicate(datagram)) {
-            if (!sa.initiator || sa.state == IkeSa.State.ESTABLISHED) {
+            // Only the responder answers a duplicate (a retransmitted request); the initiator retransmits on
+            // its timer. An initiator resending message 5 on a duplicated message 6 ping-pongs forever.
+            if (!sa.initiator) {
                 IkeEngine.LOG.debug("duplicate main mode message from {}: resending our last message", remote);
                 sa.phase1.resend(e.ctx::sendIke);
             }

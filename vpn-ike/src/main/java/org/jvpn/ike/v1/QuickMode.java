@@ -136,7 +136,9 @@ final class QuickMode {
         int msgId = msg.header().messageId();
         QuickMode qm = sa.quickModes.get(msgId);
         if (qm != null && qm.transmission.receivedDuplicate(datagram)) {
-            if (!qm.initiator || qm.state == State.DONE) {
+            // A duplicate message 1 gets message 2 again; a duplicate message 2 gets message 3 again. A
+            // duplicate message 3 gets nothing (answering it with message 2 would ping-pong forever).
+            if (qm.initiator ? qm.state == State.DONE : qm.state == State.SENT_QM2) {
                 qm.transmission.resend(e.ctx::sendIke);
             }
             return;

@@ -313,6 +313,14 @@ public final class IkeEngine {
     /** Negotiation of this ISAKMP SA failed: it is dropped and the connection goes to ERROR. */
     void failSa(IkeSa sa, String reason) {
         ConnectionRuntime c = sa.connection;
+        if (sa.authProblem != null && !reason.contains(sa.authProblem)) {
+            reason = reason + "; " + sa.authProblem;
+        } else if (sa.initiator && sa.state == IkeSa.State.MM_AUTH && !reason.startsWith("AUTHENTICATION-FAILED")
+                && !reason.startsWith("INVALID-ID-INFORMATION")) {
+            // A responder that cannot decrypt message 5 stays silent (it has no key to answer with).
+            reason = reason + "; AUTHENTICATION-FAILED: the peer never answered main mode message 5, which it answers only "
+                    + "once it has decrypted it with the pre-shared key: the pre-shared keys probably differ";
+        }
         forget(sa);
         sa.destroy();
         if (c.ikeSa == sa) {

@@ -68,6 +68,8 @@ final class IkeSa {
     long dpdFirstProbeNanos;
     /** Clock time of the last authenticated message from the peer. */
     long lastHeardNanos;
+    /** Why authentication looked wrong during main mode (kept so that a later timeout still says it). */
+    @Nullable String authProblem;
 
     IkeSa(ConnectionRuntime connection, boolean initiator, byte[] ckyI, byte[] ckyR, InetSocketAddress remote, int localPort) {
         this.connection = connection;

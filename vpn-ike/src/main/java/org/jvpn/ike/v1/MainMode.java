@@ -333,7 +333,8 @@ final class MainMode {
             String why = what + " from " + msg.header() + " did not decrypt to a valid message (" + ex.getMessage()
                     + "): the pre-shared keys probably differ";
             IkeEngine.LOG.info(why);
-            sa.connection.lastError = "AUTHENTICATION-FAILED: " + what + " did not decrypt: the pre-shared keys probably differ";
+            sa.authProblem = "AUTHENTICATION-FAILED: " + what + " did not decrypt: the pre-shared keys probably differ";
+            sa.connection.lastError = sa.authProblem;
             e.publish(sa.connection);
             return null;
         }

@@ -29,6 +29,7 @@ public final class GatewayOptions {
     private final int ikePort;
     private final int nattPort;
     private final int replayWindow;
+    private final RekeyPolicy rekey;
 
     private GatewayOptions(Builder b) {
         this.transport = b.transport;
@@ -40,6 +41,7 @@ public final class GatewayOptions {
         this.ikePort = b.ikePort;
         this.nattPort = b.nattPort;
         this.replayWindow = b.replayWindow;
+        this.rekey = b.rekey;
     }
 
     public static Builder builder() {
@@ -88,6 +90,11 @@ public final class GatewayOptions {
         return replayWindow;
     }
 
+    /** When SAs are renewed before their lifetimes end (default {@link RekeyPolicy#DEFAULT}). */
+    public RekeyPolicy rekey() {
+        return rekey;
+    }
+
     public static final class Builder {
         private @Nullable DatagramTransport transport;
         private @Nullable TunnelDevice tunnel;
@@ -98,6 +105,7 @@ public final class GatewayOptions {
         private int ikePort = 500;
         private int nattPort = 4500;
         private int replayWindow = 128;
+        private RekeyPolicy rekey = RekeyPolicy.DEFAULT;
 
         private Builder() {}
 
@@ -147,6 +155,11 @@ public final class GatewayOptions {
                 throw new IllegalArgumentException("GatewayOptions: replayWindow " + replayWindow + " outside 32..4096");
             }
             this.replayWindow = replayWindow;
+            return this;
+        }
+
+        public Builder rekey(RekeyPolicy rekey) {
+            this.rekey = rekey;
             return this;
         }
 

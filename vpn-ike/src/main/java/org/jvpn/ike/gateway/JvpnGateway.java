@@ -336,6 +336,11 @@ public final class JvpnGateway implements VpnGateway {
         }
 
         @Override
+        public org.jvpn.api.RekeyPolicy rekey() {
+            return options.rekey();
+        }
+
+        @Override
         public int replayWindow() {
             return options.replayWindow();
         }

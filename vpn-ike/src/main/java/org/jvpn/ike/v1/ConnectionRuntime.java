@@ -32,6 +32,15 @@ final class ConnectionRuntime {
     long ipsecRekeys;
     long ikeRekeys;
     boolean removed;
+    /** Rekeys due while no ISAKMP SA was up: policy id -> clock time the rekey fell due. */
+    final java.util.Map<Long, Long> pendingRekeys = new java.util.LinkedHashMap<>();
+    /** Inbound SPIs of replaced pairs still accepting in-flight traffic (make-before-break). */
+    final List<Integer> retiring = new ArrayList<>();
+    /** Counters of SAs already removed, so that totals survive rekeys. */
+    long retiredBytesIn;
+    long retiredBytesOut;
+    long retiredPacketsIn;
+    long retiredPacketsOut;
     /** DPD action clear ran: traffic does not bring the tunnel up again until initiated or the peer comes. */
     boolean cleared;
 

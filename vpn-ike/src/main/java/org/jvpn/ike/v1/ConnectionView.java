@@ -32,9 +32,16 @@ public final class ConnectionView {
     private final long ikeRetransmits;
     private final long ipsecRekeys;
     private final long ikeRekeys;
+    /** Counters of removed SAs: bytes in, bytes out, packets in, packets out. */
+    private final long[] retired;
+    /** Inbound SPIs of replaced pairs that still accept in-flight traffic. */
+    private final List<Integer> retiring;
 
     private ConnectionView(IpsecSiteConnection config, ConnectionState state, @Nullable String lastError, @Nullable IkeSaInfo ike,
-            long ikeExpiresNanos, List<ChildSa> children, long ikeRetransmits, long ipsecRekeys, long ikeRekeys) {
+            long ikeExpiresNanos, List<ChildSa> children, long ikeRetransmits, long ipsecRekeys, long ikeRekeys, long[] retired,
+            List<Integer> retiring) {
+        this.retired = retired;
+        this.retiring = retiring;
         this.config = config;
         this.state = state;
         this.lastError = lastError;
@@ -59,7 +66,8 @@ public final class ConnectionView {
             expires = sa.establishedNanos + sa.lifetimeSeconds * 1_000_000_000L;
         }
         return new ConnectionView(c.config, c.state, c.lastError, ike, expires, List.copyOf(c.children), c.ikeRetransmits,
-                c.ipsecRekeys, c.ikeRekeys);
+                c.ipsecRekeys, c.ikeRekeys, new long[] {c.retiredBytesIn, c.retiredBytesOut, c.retiredPacketsIn, c.retiredPacketsOut},
+                List.copyOf(c.retiring));
     }
 
     public IpsecSiteConnection config() {
@@ -98,11 +106,19 @@ public final class ConnectionView {
         return out;
     }
 
+    /** Totals since the connection was added: the current pairs, replaced pairs still draining, and removed SAs. */
     public ConnectionStats stats(Dataplane dp, Clock clock, Map<String, Long> drops) {
-        long bi = 0;
-        long bo = 0;
-        long pi = 0;
-        long po = 0;
+        long bi = retired[0];
+        long bo = retired[1];
+        long pi = retired[2];
+        long po = retired[3];
+        for (int spi : retiring) {
+            Optional<SaUsage> u = dp.usage(spi, Direction.INBOUND);
+            if (u.isPresent()) {
+                bi += u.get().bytes();
+                pi += u.get().packets();
+            }
+        }
         for (IpsecSaInfo i : ipsecSas(dp, clock)) {
             bi += i.bytesIn();
             bo += i.bytesOut();

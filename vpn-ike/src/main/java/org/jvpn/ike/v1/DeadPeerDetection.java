@@ -50,11 +50,12 @@ final class DeadPeerDetection {
             return;
         }
         if (idle >= dpd.interval().toNanos()) {
+            sa.dpdSequence = (sa.dpdSequence + 1) & 0x7fffffff;
             if (!sa.dpdOutstanding) {
                 sa.dpdOutstanding = true;
                 sa.dpdFirstProbeNanos = now;
+                sa.dpdFirstSequence = sa.dpdSequence;
             }
-            sa.dpdSequence = (sa.dpdSequence + 1) & 0x7fffffff;
             IkeEngine.LOG.debug("DPD: R-U-THERE #{} after {} ms without traffic", sa.dpdSequence, idle / 1_000_000);
             Informational.sendNotify(e, sa, NotifyPayload.dpd(false, sa.cookies(), sa.dpdSequence));
             schedule(e, sa, dpd.interval());
@@ -80,10 +81,14 @@ final class DeadPeerDetection {
     }
 
     static void ack(IkeEngine e, IkeSa sa, long sequence) {
-        if (sa.dpdOutstanding && sequence >= 0 && sequence <= sa.dpdSequence) {
+        // Only an ACK of one of our outstanding R-U-THEREs counts (RFC 3706 section 7).
+        if (sa.dpdOutstanding && sequence >= sa.dpdFirstSequence && sequence <= sa.dpdSequence) {
             sa.dpdOutstanding = false;
+            heard(e, sa);
+        } else {
+            IkeEngine.LOG.info("R-U-THERE-ACK with sequence number {} matches no outstanding R-U-THERE ({}..{}); ignored", sequence,
+                    sa.dpdFirstSequence, sa.dpdSequence);
         }
-        heard(e, sa);
     }
 
     private static void timeout(IkeEngine e, IkeSa sa, Dpd dpd) {

@@ -3,6 +3,7 @@ package org.jvpn.ike.v1;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.jvpn.api.ConnectionEvent;
+import org.jvpn.api.RekeyPolicy;
 import org.jvpn.api.RetransmitPolicy;
 import org.jvpn.api.spi.crypto.CryptoBackend;
 import org.jvpn.api.spi.crypto.RandomSource;
@@ -27,6 +28,11 @@ public interface EngineContext {
     KeyLogSink keyLog();
 
     RetransmitPolicy retransmit();
+
+    /** When SAs are renewed before their lifetimes end. */
+    default RekeyPolicy rekey() {
+        return RekeyPolicy.DEFAULT;
+    }
 
     /** Anti-replay window of inbound SAs. */
     int replayWindow();

@@ -100,6 +100,7 @@ public final class IkeEngine {
         withMdc(c, () -> {
             if (c.ikeSa != null && c.ikeSa.state != IkeSa.State.DELETED) {
                 if (c.ikeSa.established()) {
+                    Lifecycle.drainPending(this, c.ikeSa);
                     QuickMode.startMissing(this, c.ikeSa);
                 }
                 return;
@@ -217,11 +218,8 @@ public final class IkeEngine {
                 }
             }
             case SOFT_EXPIRED -> {
-                if (c != null && c.ikeSa != null && c.ikeSa.established() && e.direction() == Direction.OUTBOUND) {
-                    ConnectionRuntime.Policy p = c.policy(e.policyId());
-                    if (p != null) {
-                        QuickMode.initiate(this, c.ikeSa, p);
-                    }
+                if (c != null) {
+                    withMdc(c, () -> Lifecycle.onSoftExpired(this, c, e));
                 }
             }
             case UNKNOWN_SPI -> LOG.debug("ESP for unknown SPI 0x{}", Integer.toHexString(e.spi()));
@@ -379,7 +377,7 @@ public final class IkeEngine {
         long seconds = Math.min(300, 5L << Math.min(6, Math.max(0, c.failures - 1)));
         c.retryTimer = ctx.scheduler().schedule(Duration.ofSeconds(seconds), () -> {
             c.retryTimer = null;
-            if (!c.removed && (c.ikeSa == null || !c.allPoliciesUp())) {
+            if (!c.removed && (c.ikeSa == null || !c.allPoliciesUp() || !c.pendingRekeys.isEmpty())) {
                 initiate(c.name());
             }
         });
@@ -391,16 +389,23 @@ public final class IkeEngine {
         // Duplicate ISAKMP SAs to one peer (renewal, or both sides renewing): the newest serves; the
         // side that initiated the new one deletes the older ones after a grace period, the other side
         // waits for those Deletes, so both agree.
+        boolean renewal = false;
         for (IkeSa other : sasOf(c)) {
-            if (other != sa && other.established() && sa.initiator) {
-                ctx.scheduler().schedule(Rekey.GRACE, () -> withMdc(c, () -> {
-                    if (other.state != IkeSa.State.DELETED) {
-                        Informational.sendDelete(this, other);
-                        forget(other);
-                        other.destroy();
-                    }
-                }));
+            if (other != sa && other.established()) {
+                renewal = true;
+                if (sa.initiator) {
+                    ctx.scheduler().schedule(Rekey.GRACE, () -> withMdc(c, () -> {
+                        if (other.state != IkeSa.State.DELETED) {
+                            Informational.sendDelete(this, other);
+                            Lifecycle.drop(this, other);
+                            publish(c);
+                        }
+                    }));
+                }
             }
+        }
+        if (renewal) {
+            c.ikeRekeys++;
         }
         c.ikeSa = sa;
         c.failures = 0;
@@ -408,6 +413,7 @@ public final class IkeEngine {
         ctx.onEvent(new ConnectionEvent(c.name(), ConnectionEvent.Kind.IKE_SA_ESTABLISHED, c.state,
                 "ISAKMP SA " + sa.key() + " " + sa.suite.name(), ctx.scheduler().clock().wallTime()));
         DeadPeerDetection.start(this, sa);
+        Lifecycle.drainPending(this, sa);
         publish(c);
     }
 
@@ -459,7 +465,7 @@ public final class IkeEngine {
                 if (sa != null && sa.established()) {
                     Informational.sendChildDelete(this, sa, ch);
                 }
-                removeChild(c, ch);
+                Lifecycle.retire(this, c, ch);
             }
         }
     }
@@ -473,8 +479,8 @@ public final class IkeEngine {
         if (!c.children.remove(child)) {
             return;
         }
-        ctx.dataplane().deleteSa(child.inboundSpi(), Direction.INBOUND);
-        ctx.dataplane().deleteSa(child.outboundSpi(), Direction.OUTBOUND);
+        Lifecycle.deleteSa(this, c, child.inboundSpi(), Direction.INBOUND);
+        Lifecycle.deleteSa(this, c, child.outboundSpi(), Direction.OUTBOUND);
         ctx.onEvent(new ConnectionEvent(c.name(), ConnectionEvent.Kind.IPSEC_SA_DELETED, c.state,
                 "in 0x" + Integer.toHexString(child.inboundSpi()), ctx.scheduler().clock().wallTime()));
         if (c.children.isEmpty() && c.state == ConnectionState.UP) {
@@ -507,6 +513,8 @@ public final class IkeEngine {
             forget(s);
             s.destroy();
         }
+        Lifecycle.retireAllNow(this, c);
+        c.pendingRekeys.clear();
         c.ikeSa = null;
         if (c.dpdTimer != null) {
             c.dpdTimer.cancel();

@@ -58,6 +58,8 @@ final class IkeSa {
     long createdNanos;
     long lifetimeSeconds;
     @Nullable Timer expiry;
+    /** When a new main mode replaces this SA (before {@link #expiry}). */
+    @Nullable Timer renewal;
     @Nullable Timer halfOpenTimer;
     final Transmission phase1 = new Transmission();
     /** Quick modes and informational exchanges in progress, by message ID. */
@@ -66,6 +68,10 @@ final class IkeSa {
     int dpdSequence;
     boolean dpdOutstanding;
     long dpdFirstProbeNanos;
+    /** The sequence number of the first R-U-THERE still unanswered. */
+    int dpdFirstSequence;
+    /** The highest R-U-THERE sequence number received from the peer, -1 before the first. */
+    long peerDpdSequence = -1;
     /** Clock time of the last authenticated message from the peer. */
     long lastHeardNanos;
     /** Why authentication looked wrong during main mode (kept so that a later timeout still says it). */
@@ -117,6 +123,9 @@ final class IkeSa {
         phase1.clear();
         if (expiry != null) {
             expiry.cancel();
+        }
+        if (renewal != null) {
+            renewal.cancel();
         }
         if (halfOpenTimer != null) {
             halfOpenTimer.cancel();

@@ -91,7 +91,13 @@ final class Informational {
         }
         sa.crypter().confirm(msgId);
         sa.crypter().forget(msgId);
-        DeadPeerDetection.heard(e, sa);
+        // Any authenticated message proves the peer alive, except a DPD ACK, which counts only if its
+        // sequence number answers one of our R-U-THEREs (DeadPeerDetection.ack).
+        boolean onlyAcks = d.payloads().stream().skip(1).allMatch(p -> p instanceof NotifyPayload n
+                && n.notifyType() == NotifyType.R_U_THERE_ACK.number());
+        if (!onlyAcks) {
+            DeadPeerDetection.heard(e, sa);
+        }
         for (NotifyPayload n : Payloads.all(d.payloads(), NotifyPayload.class)) {
             onNotify(e, sa, n);
         }
@@ -103,7 +109,12 @@ final class Informational {
     private static void onNotify(IkeEngine e, IkeSa sa, NotifyPayload n) {
         int type = n.notifyType();
         if (type == NotifyType.R_U_THERE.number()) {
-            long seq = n.dpdSequence().orElse(0);
+            long seq = n.dpdSequence().orElse(-1);
+            if (seq < 0 || seq < sa.peerDpdSequence) {
+                IkeEngine.LOG.info("R-U-THERE with sequence number {} (last {}) ignored", seq, sa.peerDpdSequence);
+                return;
+            }
+            sa.peerDpdSequence = seq;
             sendNotify(e, sa, NotifyPayload.dpd(true, sa.cookies(), seq));
         } else if (type == NotifyType.R_U_THERE_ACK.number()) {
             DeadPeerDetection.ack(e, sa, n.dpdSequence().orElse(-1));
@@ -123,19 +134,12 @@ final class Informational {
         ConnectionRuntime c = sa.connection;
         if (del.protocolId() == ProtocolId.ISAKMP) {
             IkeEngine.LOG.info("the peer deleted ISAKMP SA {}", sa.key());
-            e.forget(sa);
-            sa.destroy();
-            IkeSa successor = null;
-            for (IkeSa other : e.sasOf(c)) {
-                if (other.established()) {
-                    successor = other;
-                }
-            }
-            if (successor != null) {
+            boolean current = c.ikeSa == sa || c.ikeSa == null;
+            Lifecycle.drop(e, sa);
+            if (c.ikeSa != null) {
                 // A replaced ISAKMP SA: the IPsec SAs live on under the newer one.
-                c.ikeSa = successor;
                 e.publish(c);
-            } else if (c.ikeSa == sa || c.ikeSa == null) {
+            } else if (current) {
                 c.ikeSa = null;
                 // The peer has no ISAKMP SA with us any more: its IPsec SAs are gone with it.
                 for (ChildSa child : new ArrayList<>(c.children)) {

@@ -66,7 +66,9 @@ final class MainMode {
         IkeSa sa = new IkeSa(c, true, ckyI, new byte[8], peer, e.ctx.ikePort());
         sa.createdNanos = e.ctx.scheduler().clock().nanoTime();
         sa.suite = Phase1Suite.of(c.config.ikePolicy());
-        c.ikeSa = sa;
+        if (c.ikeSa == null || !c.ikeSa.established()) {
+            c.ikeSa = sa; // a renewal leaves the current ISAKMP SA serving until the new one is up
+        }
         e.register(sa);
         SaPayload offer = sa.suite.toSaPayload();
         sa.saiB = offer.body();
@@ -374,18 +376,7 @@ final class MainMode {
             sa.halfOpenTimer.cancel();
             sa.halfOpenTimer = null;
         }
-        if (sa.lifetimeSeconds > 0) {
-            sa.expiry = e.ctx.scheduler().schedule(Duration.ofSeconds(sa.lifetimeSeconds), () -> e.withMdc(sa.connection, () -> {
-                IkeEngine.LOG.info("ISAKMP SA {} expired", sa.key());
-                Informational.sendDelete(e, sa);
-                e.forget(sa);
-                sa.destroy();
-                if (sa.connection.ikeSa == sa) {
-                    sa.connection.ikeSa = null;
-                }
-                e.publish(sa.connection);
-            }));
-        }
+        Lifecycle.armIke(e, sa);
         IkeEngine.LOG.info("ISAKMP SA {} established with {} ({}, NAT-T {}{})", sa.key(), sa.remote, sa.suite.name(), sa.natT,
                 sa.natLocal || sa.natRemote ? ", NAT detected" : "");
         e.established(sa);

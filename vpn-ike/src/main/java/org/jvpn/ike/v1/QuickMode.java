@@ -373,9 +373,9 @@ final class QuickMode {
 
     private LifetimeLimits limits(IkeEngine e, Phase2Suite s) {
         long hard = s.lifeSeconds();
-        long soft = hard > 0 ? Rekey.softSeconds(hard, initiator, e.ctx.random()) : 0;
+        long soft = hard > 0 ? Rekey.softSeconds(hard, initiator, e.ctx.rekey(), e.ctx.random()) : 0;
         long hardBytes = s.lifeKilobytes() > 0 ? s.lifeKilobytes() * 1024 : 0;
-        long softBytes = hardBytes > 0 ? hardBytes / 10 * 9 : 0;
+        long softBytes = Rekey.softBytes(hardBytes, initiator, e.ctx.rekey());
         return new LifetimeLimits(soft, hard, softBytes, hardBytes, 0, 0);
     }
 
@@ -404,10 +404,33 @@ final class QuickMode {
     }
 
     void fail(IkeEngine e, String reason) {
-        abort();
-        releaseSpis(e);
+        abandon(e);
         sa.quickModes.remove(messageId);
         e.fail(sa.connection, reason);
+    }
+
+    /**
+     * Gives this negotiation up (it failed, or its ISAKMP SA goes): secrets wiped, SPIs released, an inbound
+     * SA installed without its outbound removed, and a rekey we initiated remembered for the next ISAKMP SA.
+     */
+    void abandon(IkeEngine e) {
+        abort();
+        if (state == State.DONE) {
+            return;
+        }
+        state = State.DONE;
+        releaseSpis(e);
+        if (installed && !initiator) {
+            if (inAh != 0) {
+                e.ctx.dataplane().deleteSa(inAh, Direction.INBOUND);
+            } else if (inEsp != 0) {
+                e.ctx.dataplane().deleteSa(inEsp, Direction.INBOUND);
+            }
+        }
+        ConnectionRuntime.Policy p = policy;
+        if (initiator && rekey && p != null) {
+            Lifecycle.rekeyFailed(e, sa.connection, p);
+        }
     }
 
     private void releaseSpis(IkeEngine e) {

@@ -527,7 +527,9 @@ public final class IkeEngine {
         if (c.state != s) {
             LOG.info("connection '{}': {} -> {} ({})", c.name(), c.state, s, detail);
             c.state = s;
+            publish(c); // before the event: listeners and awaitUp read the published view
             ctx.onEvent(new ConnectionEvent(c.name(), ConnectionEvent.Kind.STATE_CHANGED, s, detail, ctx.scheduler().clock().wallTime()));
+            return;
         }
         publish(c);
     }

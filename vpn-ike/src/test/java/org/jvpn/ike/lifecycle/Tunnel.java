@@ -8,6 +8,7 @@ import org.jvpn.api.ConnectionEvent;
 import org.jvpn.api.ConnectionHandle;
 import org.jvpn.api.ConnectionState;
 import org.jvpn.api.GatewayOptions;
+import org.jvpn.api.RekeyPolicy;
 import org.jvpn.api.RetransmitPolicy;
 import org.jvpn.api.VpnGateway;
 import org.jvpn.api.config.GatewayConfig;
@@ -56,13 +57,16 @@ final class Tunnel {
     UdpSink baSink;
     private boolean pumping;
 
-    private Tunnel(TestArtifacts world, IpsecSiteConnection ca, IpsecSiteConnection cb) {
+    private final RekeyPolicy rekey;
+
+    private Tunnel(TestArtifacts world, IpsecSiteConnection ca, IpsecSiteConnection cb, RekeyPolicy rekey) {
         this.world = world;
+        this.rekey = rekey;
         this.configA = ca;
         this.configB = cb;
         MemoryTunnelDevice devA = world.device("a");
         hostA = devA.addHost(A_HOST);
-        a = world.register(gateway(world, ca, devA, "a"));
+        a = world.register(gateway(world, ca, devA, "a", rekey));
         a.connection("to-b").orElseThrow().addListener(eventsA::add);
         newB();
         abSink = hostB.udpSink(PORT);
@@ -74,7 +78,7 @@ final class Tunnel {
     private void newB() {
         MemoryTunnelDevice devB = world.device("b" + (generation == 0 ? "" : "-" + generation));
         hostB = devB.addHost(B_HOST);
-        b = world.register(gateway(world, configB, devB, "b" + generation));
+        b = world.register(gateway(world, configB, devB, "b" + generation, rekey));
         b.connection("to-a").orElseThrow().addListener(eventsB::add);
         generation++;
     }
@@ -94,16 +98,23 @@ final class Tunnel {
             UnaryOperator<IpsecSiteConnection> tweakB) {
         IpsecSiteConnection ca = tweakA.apply(connection("to-b", A_OUTER, "10.1.0.0/24", B_OUTER, "10.2.0.0/24", ike, ipsec));
         IpsecSiteConnection cb = tweakB.apply(connection("to-a", B_OUTER, "10.2.0.0/24", A_OUTER, "10.1.0.0/24", ike, ipsec));
-        return new Tunnel(world, ca, cb);
+        return new Tunnel(world, ca, cb, RekeyPolicy.DEFAULT);
     }
 
-    static VpnGateway gateway(TestArtifacts world, IpsecSiteConnection c, MemoryTunnelDevice dev, String label) {
+    static Tunnel create(TestArtifacts world, IkePolicy ike, IpsecPolicy ipsec, RekeyPolicy rekey) {
+        IpsecSiteConnection ca = connection("to-b", A_OUTER, "10.1.0.0/24", B_OUTER, "10.2.0.0/24", ike, ipsec);
+        IpsecSiteConnection cb = connection("to-a", B_OUTER, "10.2.0.0/24", A_OUTER, "10.1.0.0/24", ike, ipsec);
+        return new Tunnel(world, ca, cb, rekey);
+    }
+
+    static VpnGateway gateway(TestArtifacts world, IpsecSiteConnection c, MemoryTunnelDevice dev, String label, RekeyPolicy rekey) {
         GatewayOptions opts = GatewayOptions.builder()
                 .transport(world.network().host(c.service().localAddress().getHostAddress(), 500, 4500))
                 .tunnel(dev)
                 .scheduler(world.scheduler())
                 .random(world.random().fork(label))
                 .retransmit(new RetransmitPolicy(Duration.ofMillis(500), Duration.ofSeconds(8), 6))
+                .rekey(rekey)
                 .build();
         return VpnGateway.create(GatewayConfig.of(c.service(), List.of(c)), opts);
     }
@@ -130,9 +141,14 @@ final class Tunnel {
         return this;
     }
 
-    /** Stops B and starts a fresh gateway on its address (state lost: a restarted peer). */
+    /**
+     * B crashes (its Deletes never leave: the link is cut while it stops) and a fresh gateway starts on
+     * its address with no state.
+     */
     void restartB() {
+        link().partition();
         b.stop(Duration.ZERO);
+        link().heal();
         newB();
         b.start();
     }

@@ -136,6 +136,17 @@ class LoopbackUdpTest {
             assertTrue(sa.packetsOut() >= 2 * PINGS && sa.packetsIn() >= 2 * PINGS, sa::toString);
             assertEquals("127.0.0.2:" + NATT_PORT, ha.ikeSa().orElseThrow().remoteEndpoint());
             assertEquals(1, ha.ipsecSas().size());
+
+            // Stopping A sends Deletes over real UDP: B's SAs go.
+            CountDownLatch bDown = new CountDownLatch(1);
+            hb.addListener(ev -> {
+                if (ev.state() != org.jvpn.api.ConnectionState.UP) {
+                    bDown.countDown();
+                }
+            });
+            a.stop(Duration.ofSeconds(2));
+            assertTrue(bDown.await(10, TimeUnit.SECONDS), () -> "B still " + hb.state());
+            assertTrue(hb.ipsecSas().isEmpty(), () -> hb.ipsecSas().toString());
         }
     }
 }

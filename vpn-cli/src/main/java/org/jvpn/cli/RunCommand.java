@@ -138,6 +138,9 @@ final class RunCommand implements Callable<Integer> {
             gateway.start();
         } catch (RuntimeException e) {
             System.err.println("jvpn: " + e.getMessage());
+            if (Runtime.getRuntime().removeShutdownHook(hook)) {
+                shutdown(gateway, captures);
+            }
             return 1;
         }
         LOG.info("gateway '{}' started on {} (UDP {}/{}), inner host {} (UDP echo port {}), {} connection(s)",
@@ -165,6 +168,9 @@ final class RunCommand implements Callable<Integer> {
                                     exitWhenUp.toSeconds(), h.lastError().map(e -> ": " + e).orElse(""));
                         }
                     }
+                }
+                if (Runtime.getRuntime().removeShutdownHook(hook)) {
+                    shutdown(gateway, captures);
                 }
                 return up ? 0 : 1;
             }

@@ -156,7 +156,7 @@ public final class Demo {
             String statusA = a.statusReport();
             String statusB = b.statusReport();
             out.printf(Locale.ROOT, "%n%s%n%s", statusA, statusB);
-            out.printf(Locale.ROOT, "%n%s: %s%n%s: %s%n", "inner host A", devA.counters(), "inner host B", devB.counters());
+            out.printf(Locale.ROOT, "%ninner host A (%s): %s%ninner host B (%s): %s%n", HOST_A, devA.counters(), HOST_B, devB.counters());
             ConnectionStats sa = ha.stats();
             ConnectionStats sb = hb.stats();
             stopAll(started);

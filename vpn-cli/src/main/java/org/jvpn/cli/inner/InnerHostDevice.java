@@ -302,7 +302,7 @@ public final class InnerHostDevice implements TunnelDevice {
 
         @Override
         public String toString() {
-            return String.format("inner host: sent %d, received %d, echo answered %d, UDP echoed %d, not for us %d, "
+            return String.format("sent %d, received %d, echo answered %d, UDP echoed %d, not for us %d, "
                     + "bad checksum %d, malformed %d, dropped %d", sent(), received(), echoRequestsAnswered(), udpEchoed(),
                     notForUs(), badChecksum(), malformed(), dropped());
         }

@@ -43,7 +43,14 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = out != null ? out : Files.createTempDirectory("jvpn-demo-");
         Demo.Settings s = Demo.Settings.defaults(dir).withPorts(ports[0], ports[1]);
         s = new Demo.Settings(s.addressA(), s.addressB(), s.ikePort(), s.nattPort(), count, interval, s.upTimeout(), dir);
-        Demo.Result r = Demo.run(s, System.out);
+        Demo.Result r;
+        try {
+            r = Demo.run(s, System.out);
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("jvpn demo: " + e.getMessage());
+            System.err.println("jvpn demo: are ports " + ports[0] + "/" + ports[1] + " in use? Try e.g. --ports 25500,24500");
+            return 1;
+        }
         System.out.println(r.success() ? "\ndemo OK: the tunnel carried the pings" : "\ndemo FAILED");
         return r.success() ? 0 : 1;
     }

@@ -297,8 +297,11 @@ public final class IkeEngine {
                 return;
             }
             if (t.attempts() >= ctx.retransmit().tries()) {
+                String hint = what.endsWith("message 5")
+                        ? ": the peer could not decrypt or verify our identity proof, so the pre-shared keys (or the IDs) probably differ"
+                        : what.endsWith("message 1") ? ": is the peer up, reachable on UDP " + ctx.ikePort() + ", and configured for this gateway?" : "";
                 failSa(sa, "no response to " + what + " from " + sa.remote.getAddress().getHostAddress() + " after "
-                        + t.attempts() + " transmissions");
+                        + t.attempts() + " transmissions" + hint);
                 return;
             }
             sa.connection.ikeRetransmits++;

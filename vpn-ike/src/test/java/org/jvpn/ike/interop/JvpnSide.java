@@ -23,12 +23,16 @@ final class JvpnSide implements AutoCloseable {
     final WiresharkKeyLog keyLog = new WiresharkKeyLog();
 
     JvpnSide(IkePolicy ike, IpsecPolicy ipsec, UnaryOperator<IpsecSiteConnection.Builder> tweak) {
+        this(ike, ipsec, tweak, org.jvpn.api.RetransmitPolicy.DEFAULT);
+    }
+
+    JvpnSide(IkePolicy ike, IpsecPolicy ipsec, UnaryOperator<IpsecSiteConnection.Builder> tweak, org.jvpn.api.RetransmitPolicy retransmit) {
         VpnService svc = VpnService.builder("jvpn").localAddress(StrongSwanPeer.JAVA_OUTER).localSubnets(StrongSwanPeer.JAVA_TS).build();
         IpsecSiteConnection c = tweak.apply(IpsecSiteConnection.builder("strongswan").service(svc).ikePolicy(ike).ipsecPolicy(ipsec)
                 .peerAddress(StrongSwanPeer.PEER_OUTER).peerCidrs(StrongSwanPeer.PEER_TS).psk(StrongSwanPeer.PSK)
                 .dpd(org.jvpn.api.config.Dpd.of("hold", 10, 30))).build();
         tunnel = new EchoTunnel(address(StrongSwanPeer.JAVA_HOST));
-        gateway = VpnGateway.create(GatewayConfig.of(svc, List.of(c)), GatewayOptions.builder().tunnel(tunnel).keyLog(keyLog).build());
+        gateway = VpnGateway.create(GatewayConfig.of(svc, List.of(c)), GatewayOptions.builder().tunnel(tunnel).keyLog(keyLog).retransmit(retransmit).build());
     }
 
     ConnectionHandle handle() {

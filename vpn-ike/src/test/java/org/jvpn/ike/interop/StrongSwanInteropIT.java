@@ -130,11 +130,31 @@ class StrongSwanInteropIT {
     @Test
     @Order(2)
     void wrongPskFailsCleanlyOnBothSides() throws Exception {
-        start("wrong-psk", "aes256-sha256-modp2048", "aes128gcm16-modp2048", false, b -> b.psk("not-the-right-psk"));
-        assertTrue(waitFor(Duration.ofSeconds(20), () -> jvpn.handle().lastError().isPresent()));
-        assertFalse(jvpn.handle().state() == ConnectionState.UP);
+        // strongSwan initiates with its PSK; jvpn (responder) has another one.
+        start("wrong-psk-responder", "aes256-sha256-modp2048", "aes128gcm16-modp2048", true, b -> b.psk("not-the-right-psk"));
+        assertTrue(waitFor(Duration.ofSeconds(20), () -> jvpn.handle().lastError().isPresent()), "jvpn reported nothing");
         String why = jvpn.handle().lastError().orElseThrow();
         assertTrue(why.contains("pre-shared keys"), why);
+        assertFalse(jvpn.handle().state() == ConnectionState.UP);
+        assertFalse(peer.listSas().contains("ESTABLISHED"), peer.listSas());
+    }
+
+    @Test
+    @Order(2)
+    void wrongPskAsInitiatorNamesThePsk() throws Exception {
+        artifacts = Path.of(System.getProperty("jvpn.build.directory", "target"), "interop", "wrong-psk-initiator");
+        peer.set("IKE_PROPOSAL", "aes256-sha256-modp2048").set("ESP_PROPOSAL", "aes128gcm16-modp2048");
+        peer.restart(false, null);
+        jvpn = new JvpnSide(IkePolicy.fromProposal("aes256-sha256-modp2048"), IpsecPolicy.fromProposal("aes128gcm16-modp2048"),
+                b -> b.psk("not-the-right-psk"),
+                new org.jvpn.api.RetransmitPolicy(Duration.ofMillis(500), Duration.ofSeconds(2), 4));
+        jvpn.gateway.start();
+        assertTrue(waitFor(Duration.ofSeconds(20), () -> jvpn.handle().lastError().isPresent()), "jvpn reported nothing");
+        String why = jvpn.handle().lastError().orElseThrow();
+        assertTrue(why.contains("pre-shared keys"), why);
+        assertTrue(waitFor(Duration.ofSeconds(5), () -> peer.charonLogText().contains("integrity check failed")
+                || peer.charonLogText().contains("invalid HASH") || peer.charonLogText().contains("parsing")),
+                "strongSwan did not log the failed main mode message 5");
         assertFalse(peer.listSas().contains("ESTABLISHED"), peer.listSas());
     }
 

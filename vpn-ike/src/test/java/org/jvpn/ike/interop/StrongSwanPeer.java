@@ -74,6 +74,13 @@ final class StrongSwanPeer {
         bash("source '" + script + "'; stop_charon \"$SW\"", Duration.ofSeconds(10));
     }
 
+    /** Kills charon with SIGKILL: the peer dies without sending Deletes. */
+    void killCharon() {
+        bash("source '" + script + "'; [ -f \"$SW/charon.pid\" ] && kill -9 \"$(cat \"$SW/charon.pid\")\"; "
+                + "for i in $(seq 30); do kill -0 \"$(cat \"$SW/charon.pid\")\" 2>/dev/null || break; sleep 0.1; done; rm -f \"$SW/charon.pid\"",
+                Duration.ofSeconds(10));
+    }
+
     /** Starts charon again with the config already written (e.g. after {@link #stopCharon}). */
     void startCharon() {
         bash("source '" + script + "'; rm -f \"$SW/charon.vici\"; start_charon \"$PEER_NS\" \"$SW\"", Duration.ofSeconds(20));

@@ -1,6 +1,8 @@
 package org.jvpn.testkit;
 
 import java.util.List;
+import org.jvpn.api.ConnectionHandle;
+import org.jvpn.api.ConnectionState;
 import org.jvpn.testkit.inner.InnerHost;
 import org.jvpn.testkit.inner.MemoryTunnelDevice;
 import org.jvpn.testkit.inner.PingStats;
@@ -22,6 +24,23 @@ public final class VpnAssertions {
     private VpnAssertions() {}
 
     /** Every echo request was answered, once, with the data that was sent. */
+    /** The connection is UP, with an ISAKMP SA and at least one IPsec SA pair; else its last error. */
+    public static void assertUp(ConnectionHandle handle) {
+        if (handle.state() != ConnectionState.UP || handle.ikeSa().isEmpty() || handle.ipsecSas().isEmpty()) {
+            throw new AssertionError("connection '" + handle.name() + "' is not up: state " + handle.state() + ", "
+                    + handle.ipsecSas().size() + " IPsec SA pairs, last error: " + handle.lastError().orElse("(none)"));
+        }
+    }
+
+    /** The connection is not UP and its last error contains {@code text}. */
+    public static void assertFailedWith(ConnectionHandle handle, String text) {
+        String err = handle.lastError().orElse("");
+        if (handle.state() == ConnectionState.UP || !err.contains(text)) {
+            throw new AssertionError("connection '" + handle.name() + "': expected a failure mentioning '" + text + "', state "
+                    + handle.state() + ", last error: " + (err.isEmpty() ? "(none)" : err));
+        }
+    }
+
     public static void assertAllPingsAnswered(Pinger pinger) {
         PingStats s = pinger.stats();
         if (s.transmitted() == 0) {

@@ -61,7 +61,6 @@ public final class UdpTransport implements DatagramTransport {
             for (int port : ports) {
                 DatagramChannel ch = DatagramChannel.open(bindAddress instanceof java.net.Inet6Address
                         ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
-                ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
                 ch.bind(new InetSocketAddress(bindAddress, port));
                 ch.configureBlocking(false);

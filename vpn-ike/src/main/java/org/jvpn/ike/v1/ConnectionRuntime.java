@@ -32,6 +32,8 @@ final class ConnectionRuntime {
     long ipsecRekeys;
     long ikeRekeys;
     boolean removed;
+    /** Set while all SAs are being removed at once (no intermediate state changes). */
+    boolean tearingDown;
     /** Rekeys due while no ISAKMP SA was up: policy id -> clock time the rekey fell due. */
     final java.util.Map<Long, Long> pendingRekeys = new java.util.LinkedHashMap<>();
     /** Inbound SPIs of replaced pairs still accepting in-flight traffic (make-before-break). */

@@ -486,7 +486,7 @@ public final class IkeEngine {
         Lifecycle.deleteSa(this, c, child.outboundSpi(), Direction.OUTBOUND);
         ctx.onEvent(new ConnectionEvent(c.name(), ConnectionEvent.Kind.IPSEC_SA_DELETED, c.state,
                 "in 0x" + Integer.toHexString(child.inboundSpi()), ctx.scheduler().clock().wallTime()));
-        if (c.children.isEmpty() && c.state == ConnectionState.UP) {
+        if (c.children.isEmpty() && c.state == ConnectionState.UP && !c.tearingDown) {
             setState(c, c.ikeSa != null && c.ikeSa.established() ? ConnectionState.CONNECTING : ConnectionState.DOWN, "no IPsec SA left");
         }
         publish(c);
@@ -502,6 +502,15 @@ public final class IkeEngine {
 
     /** Deletes every SA of a connection (with Deletes to the peer when {@code notify}). */
     void tearDown(ConnectionRuntime c, boolean notify, String why) {
+        c.tearingDown = true;
+        try {
+            tearDownAll(c, notify, why);
+        } finally {
+            c.tearingDown = false;
+        }
+    }
+
+    private void tearDownAll(ConnectionRuntime c, boolean notify, String why) {
         IkeSa sa = c.ikeSa;
         for (ChildSa child : new ArrayList<>(c.children)) {
             if (notify && sa != null && sa.established()) {

@@ -378,7 +378,7 @@ final class MainMode {
         }
         Lifecycle.armIke(e, sa);
         IkeEngine.LOG.info("ISAKMP SA {} established with {} ({}, NAT-T {}{})", sa.key(), sa.remote, sa.suite.name(), sa.natT,
-                sa.natLocal || sa.natRemote ? ", NAT detected" : "");
+                sa.natLocal ? ", we are behind a NAT" : sa.natRemote ? ", NAT-D mismatch (a NAT or forced encapsulation)" : "");
         e.established(sa);
         if (sa.initiator) {
             QuickMode.startMissing(e, sa);

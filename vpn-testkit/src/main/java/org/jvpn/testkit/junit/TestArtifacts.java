@@ -7,6 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.jvpn.api.ConnectionHandle;
+import org.jvpn.api.ConnectionState;
+import org.jvpn.api.GatewayOptions;
+import org.jvpn.api.VpnGateway;
+import org.jvpn.api.config.Cidr;
+import org.jvpn.api.config.GatewayConfig;
 import org.jvpn.testkit.SeededRandom;
 import org.jvpn.testkit.inner.MemoryTunnelDevice;
 import org.jvpn.testkit.net.VirtualNetwork;
@@ -79,6 +87,66 @@ public final class TestArtifacts {
         MemoryTunnelDevice d = new MemoryTunnelDevice(name, scheduler);
         addCapture(d.capture());
         return register(d);
+    }
+
+    /**
+     * A gateway for {@code config}, created through the API ({@link VpnGateway#create}, which finds the
+     * implementation with ServiceLoader), living in this world: a host on the virtual network at the
+     * service's local address (ports 500 and 4500), an in-memory tunnel device named after the service
+     * (captured), the virtual scheduler, a random stream forked from this test's seed, and this test's
+     * key log. It is started by the caller and closed after the test.
+     */
+    public VpnGateway gateway(GatewayConfig config) {
+        return gateway(config, b -> b);
+    }
+
+    /** As {@link #gateway(GatewayConfig)}, with further options (ports, retransmission, rekey policy, ...). */
+    public VpnGateway gateway(GatewayConfig config, UnaryOperator<GatewayOptions.Builder> options) {
+        String name = config.service().name();
+        String address = Cidr.format(config.service().localAddress());
+        MemoryTunnelDevice dev = device(name);
+        GatewayOptions.Builder b = GatewayOptions.builder()
+                .transport(network.host(address, 500, 4500))
+                .tunnel(dev)
+                .scheduler(scheduler)
+                .random(random.fork("gateway " + name))
+                .keyLog(keyLog);
+        GatewayOptions opts = options.apply(b).build();
+        if (opts.ikePort() != 500 || opts.nattPort() != 4500) {
+            opts = options.apply(b.transport(network.host(address, opts.ikePort(), opts.nattPort()))).build();
+        }
+        return register(VpnGateway.create(config, opts));
+    }
+
+    /** The in-memory tunnel device of the gateway made by {@link #gateway} for service {@code serviceName}. */
+    public MemoryTunnelDevice deviceOf(String serviceName) {
+        for (AutoCloseable c : closeables) {
+            if (c instanceof MemoryTunnelDevice d && d.name().equals(serviceName)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("no gateway device for service '" + serviceName + "'");
+    }
+
+    /**
+     * Runs virtual time in 10 ms steps until every handle is {@link ConnectionState#UP}, at most
+     * {@code limit}; returns whether they all are.
+     */
+    public boolean runUntilUp(Duration limit, ConnectionHandle... handles) {
+        Duration step = Duration.ofMillis(10);
+        for (Duration t = Duration.ZERO; ; t = t.plus(step)) {
+            boolean all = true;
+            for (ConnectionHandle h : handles) {
+                all &= h.state() == ConnectionState.UP;
+            }
+            if (all) {
+                return true;
+            }
+            if (t.compareTo(limit) >= 0) {
+                return false;
+            }
+            scheduler.advance(step);
+        }
     }
 
     /** Keeps {@code capture} to be written on failure (as {@code <name>.pcap}). */

@@ -84,6 +84,34 @@ class LifecycleInteropIT {
     }
 
     @Test
+    void survivesThreeJvpnRekeysUnderTraffic() throws Exception {
+        // jvpn initiates with a 10 KB volume lifetime: it rekeys at 90 % of it (about 100 pings' worth).
+        peer.set("IKE_PROPOSAL", IKE).set("ESP_PROPOSAL", ESP).set("KEYLOG", "1");
+        peer.restart(false, null);
+        IpsecPolicy ipsec = IpsecPolicy.fromProposal(ESP).toBuilder().lifetimeKilobytes(10).build();
+        jvpn = new JvpnSide(IkePolicy.fromProposal(IKE), ipsec, b -> b.initiator("bi-directional"));
+        jvpn.gateway.start();
+        assertTrue(jvpn.handle().awaitUp(Duration.ofSeconds(30)), () -> "not up: " + jvpn.handle().lastError());
+        Set<String> spis = new HashSet<>();
+        int sent = 0;
+        int lost = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && spis.size() < 4) {
+            StrongSwanPeer.Result r = peer.ping(StrongSwanPeer.JAVA_HOST, 25, "0.02");
+            sent += 25;
+            lost += 25 - Math.max(0, r.received());
+            for (IpsecSaInfo i : jvpn.handle().ipsecSas()) {
+                spis.add(i.inboundSpi());
+            }
+        }
+        assertTrue(spis.size() >= 4, "expected 3 jvpn-initiated rekeys (4 inbound SPIs), saw " + spis + "\n" + jvpn.gateway.statusReport());
+        assertTrue(lost <= 3, lost + " of " + sent + " pings lost across the rekeys");
+        assertEquals(ConnectionState.UP, jvpn.handle().state());
+        assertTrue(waitFor(Duration.ofSeconds(15), () -> peer.listSas().split("INSTALLED", -1).length - 1 <= 2),
+                () -> "strongSwan kept replaced CHILD_SAs:\n" + peer.listSas());
+    }
+
+    @Test
     void dpdHoldWhenStrongSwanDiesAndTunnelReturns() throws Exception {
         up(true, "hold");
         peer.killCharon(); // no Delete: the peer just dies

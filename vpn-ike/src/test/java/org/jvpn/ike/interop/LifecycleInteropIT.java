@@ -84,31 +84,38 @@ class LifecycleInteropIT {
     }
 
     @Test
-    void survivesThreeJvpnRekeysUnderTraffic() throws Exception {
-        // jvpn initiates with a 10 KB volume lifetime: it rekeys at 90 % of it (about 100 pings' worth).
+    void survivesAJvpnRekeyUnderTraffic() throws Exception {
+        // jvpn initiates with the shortest IPsec lifetime the model allows (60 s): it rekeys before
+        // strongSwan, which adopts the proposed lifetime, would.
+        Path pcap = Path.of(System.getProperty("jvpn.build.directory", "target"), "interop", "jvpn-rekey", "outer.pcap");
         peer.set("IKE_PROPOSAL", IKE).set("ESP_PROPOSAL", ESP).set("KEYLOG", "1");
+        peer.startCapture(pcap);
         peer.restart(false, null);
-        IpsecPolicy ipsec = IpsecPolicy.fromProposal(ESP).toBuilder().lifetimeKilobytes(10).build();
+        IpsecPolicy ipsec = IpsecPolicy.fromProposal(ESP).toBuilder().lifetime(60).build();
         jvpn = new JvpnSide(IkePolicy.fromProposal(IKE), ipsec, b -> b.initiator("bi-directional"));
         jvpn.gateway.start();
         assertTrue(jvpn.handle().awaitUp(Duration.ofSeconds(30)), () -> "not up: " + jvpn.handle().lastError());
         Set<String> spis = new HashSet<>();
         int sent = 0;
         int lost = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && spis.size() < 4) {
-            StrongSwanPeer.Result r = peer.ping(StrongSwanPeer.JAVA_HOST, 25, "0.02");
-            sent += 25;
-            lost += 25 - Math.max(0, r.received());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(75);
+        while (System.nanoTime() < deadline && (spis.size() < 2 || jvpn.handle().ipsecSas().size() > 1)) {
+            StrongSwanPeer.Result r = peer.ping(StrongSwanPeer.JAVA_HOST, 20, "0.1");
+            sent += 20;
+            lost += 20 - Math.max(0, r.received());
             for (IpsecSaInfo i : jvpn.handle().ipsecSas()) {
                 spis.add(i.inboundSpi());
             }
+            System.out.println("[jvpn rekey] sent " + sent + " lost " + lost + " spis " + spis + " state " + jvpn.handle().state());
         }
-        assertTrue(spis.size() >= 4, "expected 3 jvpn-initiated rekeys (4 inbound SPIs), saw " + spis + "\n" + jvpn.gateway.statusReport());
-        assertTrue(lost <= 3, lost + " of " + sent + " pings lost across the rekeys");
+        assertTrue(spis.size() >= 2, "expected a jvpn-initiated rekey, saw " + spis + "\n" + jvpn.gateway.statusReport());
+        assertTrue(lost <= 1, lost + " of " + sent + " pings lost across the rekey");
         assertEquals(ConnectionState.UP, jvpn.handle().state());
-        assertTrue(waitFor(Duration.ofSeconds(15), () -> peer.listSas().split("INSTALLED", -1).length - 1 <= 2),
-                () -> "strongSwan kept replaced CHILD_SAs:\n" + peer.listSas());
+        assertTrue(waitFor(Duration.ofSeconds(15), () -> peer.listSas().split("INSTALLED", -1).length - 1 <= 1),
+                () -> "strongSwan kept the replaced CHILD_SA:\n" + peer.listSas());
+        peer.stopCapture();
+        StrongSwanPeer.Result bad = peer.decrypt(pcap, "_ws.malformed || esp.icv_bad == 1");
+        assertEquals("", bad.out().strip(), "malformed frames or bad ICVs across the rekey");
     }
 
     @Test

@@ -97,14 +97,16 @@ final class Handle implements ConnectionHandle {
         if (gateway.scheduler().inEventLoop()) {
             throw new IllegalStateException("awaitUp would block the gateway's event loop; drive the scheduler and check state()");
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
+        org.jvpn.api.spi.time.Clock clock = gateway.scheduler().clock();
+        long deadline = clock.nanoTime() + timeout.toNanos();
         synchronized (monitor) {
             while (state() != ConnectionState.UP) {
-                long left = deadline - System.nanoTime();
+                long left = deadline - clock.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                monitor.wait(Math.max(1, left / 1_000_000));
+                // Woken by every event; the slice bounds the wait when the clock is not the system's.
+                monitor.wait(Math.max(1, Math.min(100, left / 1_000_000)));
             }
             return true;
         }

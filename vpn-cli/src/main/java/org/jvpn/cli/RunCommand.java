@@ -215,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
                 continue;
             }
             long left = deadline - System.nanoTime();
-            if (left <= 0 || !UpWaiter.awaitUp(h, Duration.ofNanos(left))) {
+            if (left <= 0 || !h.awaitUp(Duration.ofNanos(left))) {
                 return false;
             }
         }

@@ -71,8 +71,8 @@ class RunCommandTest {
              VpnGateway gwA = VpnGateway.create(fa.gateway(), GatewayOptions.builder().tunnel(devA).ports(ports[0], ports[1]).build())) {
             gwB.start();
             gwA.start();
-            assertTrue(UpWaiter.awaitUp(gwA.connection("to-b").orElseThrow(), Duration.ofSeconds(15)), gwA.statusReport());
-            assertTrue(UpWaiter.awaitUp(gwB.connection("to-a").orElseThrow(), Duration.ofSeconds(15)), gwB.statusReport());
+            assertTrue(gwA.connection("to-b").orElseThrow().awaitUp(Duration.ofSeconds(15)), gwA.statusReport());
+            assertTrue(gwB.connection("to-a").orElseThrow().awaitUp(Duration.ofSeconds(15)), gwB.statusReport());
             PingResult r = devB.ping(IpPackets.address("10.2.0.20"), IpPackets.address("10.1.0.10"), 20,
                     Duration.ofMillis(5), 56).await(Duration.ofSeconds(5), Duration.ofSeconds(15));
             assertTrue(r.received() >= 19, r.summary());

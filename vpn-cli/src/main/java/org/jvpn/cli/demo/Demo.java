@@ -22,7 +22,6 @@ import org.jvpn.api.config.VpnService;
 import org.jvpn.api.spi.crypto.RandomSource;
 import org.jvpn.api.spi.io.DatagramTransport;
 import org.jvpn.api.spi.keylog.KeyLogSink;
-import org.jvpn.cli.UpWaiter;
 import org.jvpn.cli.capture.CapturingTransport;
 import org.jvpn.cli.inner.InnerHostDevice;
 import org.jvpn.cli.inner.PingResult;
@@ -138,7 +137,7 @@ public final class Demo {
             ConnectionHandle ha = a.connection("a-to-b").orElseThrow();
             ConnectionHandle hb = b.connection("b-to-a").orElseThrow();
             long t0 = System.nanoTime();
-            boolean up = UpWaiter.awaitUp(ha, s.upTimeout()) && UpWaiter.awaitUp(hb, s.upTimeout());
+            boolean up = ha.awaitUp(s.upTimeout()) && hb.awaitUp(s.upTimeout());
             long upMs = (System.nanoTime() - t0) / 1_000_000;
             PingResult ping = null;
             if (up) {

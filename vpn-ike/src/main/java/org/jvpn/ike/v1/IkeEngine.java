@@ -152,7 +152,8 @@ public final class IkeEngine {
         IkeSa sa = sas.get(key);
         if (exchange == ExchangeType.IDENTITY_PROTECTION.number()) {
             if (isZero(h.responderCookie())) {
-                IkeSa halfOpen = findHalfOpen(h.initiatorCookie(), remote);
+                // A retransmitted MM1 belongs to the SA it created, even once that SA is established.
+                IkeSa halfOpen = findByInitiatorCookie(h.initiatorCookie(), remote);
                 if (halfOpen != null) {
                     withMdc(halfOpen.connection, () -> MainMode.onMessage(this, halfOpen, localPort, remote, msg, datagram));
                 } else {
@@ -239,6 +240,15 @@ public final class IkeEngine {
 
     void forget(IkeSa sa) {
         sas.remove(sa.key());
+    }
+
+    private @Nullable IkeSa findByInitiatorCookie(byte[] ckyI, InetSocketAddress remote) {
+        for (IkeSa s : sas.values()) {
+            if (Arrays.equals(s.ckyI, ckyI) && s.remote.getAddress().equals(remote.getAddress()) && !s.initiator) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private @Nullable IkeSa findHalfOpen(byte[] ckyI, @Nullable InetSocketAddress remote) {

@@ -158,7 +158,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
             return Verdict.NO_ROOM;
         }
         account(sa, inner, clock.nanoTime());
-        return sender.send(sa.config.local(), sa.config.remote(), p) ? Verdict.SENT : Verdict.SEND_FAILED;
+        return sender.send(sa.config.local(), sa.remote, p) ? Verdict.SENT : Verdict.SEND_FAILED;
     }
 
     /**
@@ -170,7 +170,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
     public Verdict inbound(InetSocketAddress from, PacketBuffer udpPayload) {
         Verdict v;
         try {
-            v = doInbound(udpPayload);
+            v = doInbound(from, udpPayload);
         } catch (RuntimeException e) {
             v = Verdict.INTERNAL_ERROR;
         }
@@ -178,7 +178,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
         return v;
     }
 
-    private Verdict doInbound(PacketBuffer p) {
+    private Verdict doInbound(InetSocketAddress from, PacketBuffer p) {
         byte[] b = p.array();
         int off = p.offset();
         int len = p.length();
@@ -210,7 +210,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
             }
         }
         if (sa == null || !sa.enter()) {
-            unknownSpi(ah ? Bytes.getInt(b, off + 4) : first);
+            unknownSpi(ah ? Bytes.getInt(b, off + 4) : first, from);
             return Verdict.NO_SA;
         }
         Verdict v;
@@ -220,7 +220,27 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
             sa.exit();
         }
         sa.count(v);
+        if (v == Verdict.DELIVERED || v == Verdict.DUMMY || v == Verdict.SINK_FAILED) {
+            noticeSource(sa, from);
+        }
         return v;
+    }
+
+    /**
+     * An authenticated packet came from {@code from}: if that is not the SA's remote endpoint any more (the
+     * peer's NAT mapping changed), remember it and tell the control plane once.
+     */
+    private void noticeSource(SecurityAssociation sa, InetSocketAddress from) {
+        InetSocketAddress known = sa.remote;
+        if (from != null && !from.equals(known)) {
+            synchronized (sa) {
+                if (from.equals(sa.remote)) {
+                    return;
+                }
+                sa.remote = from;
+            }
+            emit(SaEvent.Kind.REMOTE_CHANGED, sa.policyId, sa.spi, sa.direction, from, null);
+        }
     }
 
     /** ESP at {@code b[esp, esp+len)}; with {@code ownWindow} false the sequence was checked by AH. */
@@ -342,23 +362,29 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
 
     private void expireHard(SecurityAssociation sa) {
         if (sa.hardFired.compareAndSet(false, true)) {
+            SaUsage last = usageOf(sa);
             remove(sa);
-            emit(SaEvent.Kind.HARD_EXPIRED, sa.policyId, sa.spi, sa.direction);
+            emit(SaEvent.Kind.HARD_EXPIRED, sa.policyId, sa.spi, sa.direction, null, last);
         }
     }
 
-    private void unknownSpi(int spi) {
+    private void unknownSpi(int spi, InetSocketAddress from) {
         long now = clock.nanoTime();
         long last = lastUnknownSpiEvent;
         if (last == Long.MIN_VALUE || now - last >= UNKNOWN_SPI_EVENT_INTERVAL) {
             lastUnknownSpiEvent = now;
-            emit(SaEvent.Kind.UNKNOWN_SPI, -1, spi, Direction.INBOUND);
+            emit(SaEvent.Kind.UNKNOWN_SPI, -1, spi, Direction.INBOUND, from, null);
         }
     }
 
     private void emit(SaEvent.Kind kind, long policyId, int spi, Direction direction) {
+        emit(kind, policyId, spi, direction, null, null);
+    }
+
+    private void emit(SaEvent.Kind kind, long policyId, int spi, Direction direction, @Nullable InetSocketAddress source,
+                      @Nullable SaUsage finalUsage) {
         try {
-            listener.onEvent(new SaEvent(kind, policyId, spi, direction));
+            listener.onEvent(new SaEvent(kind, policyId, spi, direction, source, finalUsage));
         } catch (RuntimeException ignored) {
             // a listener's failure must not break the packet path
         }
@@ -480,10 +506,23 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
     @Override
     public Optional<SaUsage> usage(int spi, Direction direction) {
         SecurityAssociation sa = (direction == Direction.INBOUND ? inboundSas : outboundSas).get(spi);
+        return sa == null ? Optional.empty() : Optional.of(usageOf(sa));
+    }
+
+    private static SaUsage usageOf(SecurityAssociation sa) {
+        return new SaUsage(sa.bytes.get(), sa.packets.get(), sa.lastUsedNanos, sa.installedNanos, sa.reportedSequence());
+    }
+
+    @Override
+    public boolean updateRemote(int spi, Direction direction, InetSocketAddress remote) {
+        SecurityAssociation sa = (direction == Direction.INBOUND ? inboundSas : outboundSas).get(spi);
         if (sa == null) {
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(new SaUsage(sa.bytes.get(), sa.packets.get(), sa.lastUsedNanos, sa.installedNanos, sa.reportedSequence()));
+        synchronized (sa) {
+            sa.remote = remote;
+        }
+        return true;
     }
 
     @Override
@@ -511,7 +550,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
         for (SecurityAssociation sa : outboundSas.values()) {
             long last = sa.lastUsedNanos;
             if (last == Long.MIN_VALUE || now - last >= idle.toNanos()) {
-                pairs.add(List.of(sa.config.local(), sa.config.remote()));
+                pairs.add(List.of(sa.config.local(), sa.remote));
             }
         }
         int sent = 0;
@@ -638,7 +677,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
         String protocol = e != null && a != null ? "ah-esp" : e != null ? "esp" : "ah";
         return new SaStatus(sa.spi, sa.direction, sa.policyId, protocol,
                 e == null ? null : e.encryption(), e != null && e.integrity() != null ? e.integrity() : a == null ? null : a.integrity(),
-                sa.config.local(), sa.config.remote(), sa.bytes.get(), sa.packets.get(), sa.reportedSequence(),
+                sa.config.local(), sa.remote, sa.bytes.get(), sa.packets.get(), sa.reportedSequence(),
                 sa.installedNanos, sa.lastUsedNanos, sa.verdictCounts());
     }
 

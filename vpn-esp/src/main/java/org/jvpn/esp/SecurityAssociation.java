@@ -1,5 +1,6 @@
 package org.jvpn.esp;
 
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.EnumMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -50,6 +51,8 @@ final class SecurityAssociation {
     final AtomicLong bytes = new AtomicLong();
     final AtomicLong packets = new AtomicLong();
     volatile long lastUsedNanos = Long.MIN_VALUE;
+    /** The peer's outer endpoint: where outbound packets go; for inbound, where authenticated packets came from. */
+    volatile InetSocketAddress remote;
     final AtomicLongArray verdicts = new AtomicLongArray(Verdict.values().length);
     final AtomicBoolean softFired = new AtomicBoolean();
     final AtomicBoolean hardFired = new AtomicBoolean();
@@ -62,6 +65,7 @@ final class SecurityAssociation {
 
     SecurityAssociation(SaConfig config, CryptoBackend backend, RandomSource random, long now) {
         this.config = config;
+        this.remote = config.remote();
         this.spi = config.spi();
         this.direction = config.direction();
         this.policyId = config.policyId();

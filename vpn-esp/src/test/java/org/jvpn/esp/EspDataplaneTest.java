@@ -2,6 +2,7 @@ package org.jvpn.esp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -160,7 +161,9 @@ class EspDataplaneTest {
         assertEquals(List.of(new SaEvent(SaEvent.Kind.SOFT_EXPIRED, 1, s2[0], Direction.OUTBOUND)), t.events);
         t.clock.now += 100_000_000_000L;
         t.left.pollLifetimes();
-        assertEquals(new SaEvent(SaEvent.Kind.HARD_EXPIRED, 1, s2[0], Direction.OUTBOUND), t.events.get(1));
+        SaEvent hard = t.events.get(1);
+        assertEquals(new SaEvent(SaEvent.Kind.HARD_EXPIRED, 1, s2[0], Direction.OUTBOUND, null, hard.finalUsage()), hard);
+        assertNotNull(hard.finalUsage(), "HARD_EXPIRED carries the SA's final usage");
 
         Harness b = new Harness(JCA, JCA);
         b.tunnel(EncryptionAlgorithm.AES_128_GCM_16, null, null, false, 128, new LifetimeLimits(0, 0, 100, 1000, 0, 0), false);

@@ -31,6 +31,8 @@ final class ConnectionRuntime {
     long ikeRetransmits;
     long ipsecRekeys;
     long ikeRekeys;
+    /** How often the peer's outer endpoint changed under established SAs (NAT rebinding). */
+    long peerMoves;
     boolean removed;
     /** Set while all SAs are being removed at once (no intermediate state changes). */
     boolean tearingDown;

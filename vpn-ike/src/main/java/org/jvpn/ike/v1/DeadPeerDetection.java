@@ -49,19 +49,39 @@ final class DeadPeerDetection {
             timeout(e, sa, dpd);
             return;
         }
-        if (idle >= dpd.interval().toNanos()) {
-            sa.dpdSequence = (sa.dpdSequence + 1) & 0x7fffffff;
-            if (!sa.dpdOutstanding) {
-                sa.dpdOutstanding = true;
-                sa.dpdFirstProbeNanos = now;
-                sa.dpdFirstSequence = sa.dpdSequence;
-            }
-            IkeEngine.LOG.debug("DPD: R-U-THERE #{} after {} ms without traffic", sa.dpdSequence, idle / 1_000_000);
-            Informational.sendNotify(e, sa, NotifyPayload.dpd(false, sa.cookies(), sa.dpdSequence));
-            schedule(e, sa, dpd.interval());
+        if (idle >= dpd.interval().toNanos() || sa.dpdOutstanding) {
+            probe(e, sa, dpd, now, "after " + idle / 1_000_000 + " ms without traffic");
         } else {
             schedule(e, sa, Duration.ofNanos(dpd.interval().toNanos() - idle));
         }
+    }
+
+    /** Sends an R-U-THERE (the first of a round, or a retry) and arms the next check. */
+    private static void probe(IkeEngine e, IkeSa sa, Dpd dpd, long now, String why) {
+        sa.dpdSequence = (sa.dpdSequence + 1) & 0x7fffffff;
+        if (!sa.dpdOutstanding) {
+            sa.dpdOutstanding = true;
+            sa.dpdFirstProbeNanos = now;
+            sa.dpdFirstSequence = sa.dpdSequence;
+        }
+        IkeEngine.LOG.debug("DPD: R-U-THERE #{} {}", sa.dpdSequence, why);
+        Informational.sendNotify(e, sa, NotifyPayload.dpd(false, sa.cookies(), sa.dpdSequence));
+        long left = dpd.timeout().toNanos() - (now - sa.dpdFirstProbeNanos);
+        schedule(e, sa, Duration.ofNanos(Math.max(1, Math.min(dpd.interval().toNanos(), left))));
+    }
+
+    /**
+     * A hint that the peer may have restarted (ESP for an SPI we do not know came from it): probe now
+     * instead of after the idle interval, so a dead peer is found within the timeout. No-op without DPD,
+     * or while a probe is outstanding anyway.
+     */
+    static void probeNow(IkeEngine e, IkeSa sa, String why) {
+        ConnectionRuntime c = sa.connection;
+        Dpd dpd = c.config.dpd();
+        if (!dpd.enabled() || !sa.peerDpd || sa.state == IkeSa.State.DELETED || c.ikeSa != sa || sa.dpdOutstanding) {
+            return;
+        }
+        probe(e, sa, dpd, e.ctx.scheduler().clock().nanoTime(), "at once: " + why);
     }
 
     private static long lastInbound(IkeEngine e, ConnectionRuntime c) {

@@ -215,7 +215,21 @@ public final class IkeEngine {
             }
             case HARD_EXPIRED -> {
                 if (c != null) {
+                    // The data plane removed the SA before telling us: its final counts come with the event.
+                    if (e.finalUsage() != null) {
+                        Lifecycle.account(c, e.finalUsage(), e.direction());
+                    }
+                    if (e.direction() == Direction.INBOUND) {
+                        c.retiring.remove((Integer) e.spi());
+                    }
                     removeChildBySpi(c, e.spi(), e.direction());
+                    publish(c);
+                }
+            }
+            case REMOTE_CHANGED -> {
+                if (c != null && e.source() != null) {
+                    InetSocketAddress to = e.source();
+                    withMdc(c, () -> peerMoved(c, to, "authenticated ESP on SA 0x" + Integer.toHexString(e.spi())));
                 }
             }
             case SOFT_EXPIRED -> {
@@ -223,7 +237,49 @@ public final class IkeEngine {
                     withMdc(c, () -> Lifecycle.onSoftExpired(this, c, e));
                 }
             }
-            case UNKNOWN_SPI -> LOG.debug("ESP for unknown SPI 0x{}", Integer.toHexString(e.spi()));
+            case UNKNOWN_SPI -> {
+                InetSocketAddress from = e.source();
+                ConnectionRuntime peer = from == null ? null : connectionForPeer(from);
+                LOG.debug("ESP for unknown SPI 0x{} from {}", Integer.toHexString(e.spi()), from);
+                if (peer != null && peer.ikeSa != null && peer.ikeSa.established()) {
+                    // The peer may have restarted (it sends on SAs we do not know): ask it now, not after the interval.
+                    IkeSa sa = peer.ikeSa;
+                    withMdc(peer, () -> DeadPeerDetection.probeNow(this, sa, "ESP for unknown SPI 0x" + Integer.toHexString(e.spi())));
+                }
+            }
+        }
+    }
+
+    /**
+     * The peer now sends from {@code to} (its NAT mapping changed; proven by an authenticated IKE message or
+     * ESP packet): the connection's ISAKMP SAs and IPsec SAs move there, without renegotiation.
+     */
+    void peerMoved(ConnectionRuntime c, InetSocketAddress to, String evidence) {
+        boolean moved = false;
+        for (IkeSa s : sasOf(c)) {
+            if (s.established() && !s.remote.equals(to)) {
+                LOG.info("peer of ISAKMP SA {} moved from {} to {} ({})", s.key(), s.remote, to, evidence);
+                s.remote = to;
+                moved = true;
+            }
+        }
+        for (ChildSa child : c.children) {
+            moved |= ctx.dataplane().updateRemote(child.outboundSpi(), Direction.OUTBOUND, to);
+            ctx.dataplane().updateRemote(child.inboundSpi(), Direction.INBOUND, to);
+        }
+        for (Integer spi : c.retiring) {
+            ctx.dataplane().updateRemote(spi, Direction.INBOUND, to);
+        }
+        if (moved) {
+            c.peerMoves++;
+            publish(c);
+        }
+    }
+
+    /** An authenticated IKE message for an established SA came from {@code remote}: follow the peer if it moved. */
+    void heardFrom(IkeSa sa, InetSocketAddress remote) {
+        if (sa.established() && !sa.remote.equals(remote) && sa.connection.ikeSa == sa) {
+            peerMoved(sa.connection, remote, "authenticated IKE message");
         }
     }
 

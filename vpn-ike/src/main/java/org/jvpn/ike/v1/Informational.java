@@ -91,6 +91,7 @@ final class Informational {
         }
         sa.crypter().confirm(msgId);
         sa.crypter().forget(msgId);
+        e.heardFrom(sa, remote);
         // Any authenticated message proves the peer alive, except a DPD ACK, which counts only if its
         // sequence number answers one of our R-U-THEREs (DeadPeerDetection.ack).
         boolean onlyAcks = d.payloads().stream().skip(1).allMatch(p -> p instanceof NotifyPayload n

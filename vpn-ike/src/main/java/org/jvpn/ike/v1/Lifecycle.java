@@ -128,7 +128,7 @@ final class Lifecycle {
         e.ctx.dataplane().deleteSa(spi, d);
     }
 
-    private static void account(ConnectionRuntime c, SaUsage u, Direction d) {
+    static void account(ConnectionRuntime c, SaUsage u, Direction d) {
         if (d == Direction.INBOUND) {
             c.retiredBytesIn += u.bytes();
             c.retiredPacketsIn += u.packets();

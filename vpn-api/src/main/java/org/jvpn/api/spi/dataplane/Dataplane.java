@@ -42,6 +42,15 @@ public interface Dataplane {
     /** Usage of an SA, if it exists. */
     Optional<SaUsage> usage(int spi, Direction direction);
 
+    /**
+     * Moves an SA's peer endpoint (the peer's NAT mapping changed): outbound SAs send there from now on,
+     * inbound SAs stop reporting {@link SaEvent.Kind#REMOTE_CHANGED} for it. Returns false if there is no
+     * such SA or the data plane cannot move SAs (the default).
+     */
+    default boolean updateRemote(int spi, Direction direction, java.net.InetSocketAddress remote) {
+        return false;
+    }
+
     /** Sets the one listener for SA events (replacing any earlier one). */
     void setListener(Listener listener);
 

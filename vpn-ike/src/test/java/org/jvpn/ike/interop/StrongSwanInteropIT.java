@@ -107,6 +107,18 @@ class StrongSwanInteropIT {
         step("tshark: no malformed frames");
         StrongSwanPeer.Result icmp = peer.decrypt(pcap, "icmp", "frame.number");
         step("tshark: decrypted ICMP " + icmp.out().lines().count());
+        // The same capture decrypted with jvpn's own key log: proves the key log users get is right.
+        Path keys = artifacts.resolve("jvpn-keys");
+        jvpn.writeKeyLog(keys);
+        StrongSwanPeer.Result own = peer.run(Duration.ofSeconds(60), "env", "WIRESHARK_CONFIG_DIR=" + keys, "tshark", "-r", pcap.toString(),
+                "-o", "esp.enable_authentication_check:TRUE", "-Y", "icmp || esp.icv_bad == 1 || _ws.malformed", "-T", "fields",
+                "-e", "frame.number", "-e", "esp.icv_bad", "-e", "_ws.malformed");
+        java.util.List<String[]> frames = own.out().lines().filter(l -> !l.isEmpty() && Character.isDigit(l.charAt(0)))
+                .map(l -> (l + "\t \t ").split("\t")).toList();
+        long icmpOwn = frames.size();
+        boolean clean = frames.stream().noneMatch(f -> f[1].strip().equals("1") || !f[2].isBlank());
+        assertTrue(icmpOwn >= 100 && clean, () -> "with jvpn's key log: " + icmpOwn + " frames, clean " + clean + "\n" + own.out());
+        step("tshark with jvpn's key log: decrypted ICMP " + icmpOwn);
         assertTrue(icmp.out().lines().count() >= 100, () -> "decrypted ICMP frames: " + icmp.out().lines().count());
     }
 

@@ -154,6 +154,9 @@ public record Phase2Suite(@Nullable EncryptionAlgorithm espEncryption, @Nullable
             return Selection.refused("");
         }
         List<ProposalPayload> echo = new ArrayList<>();
+        List<ProposalPayload> echoed = new ArrayList<>();
+        List<TransformPayload> chosenOnes = new ArrayList<>();
+        boolean shortened = false;
         long life = lifeSeconds;
         long kb = lifeKilobytes;
         int encap = 0;
@@ -200,11 +203,45 @@ public record Phase2Suite(@Nullable EncryptionAlgorithm espEncryption, @Nullable
             } else {
                 theirAh = p.spiAsInt();
             }
+            if (theirLife > 0 && theirLife > lifeSeconds || theirKb > 0 && lifeKilobytes > 0 && theirKb > lifeKilobytes) {
+                shortened = true;
+            }
+            chosenOnes.add(chosen);
+            echoed.add(p);
+        }
+        for (int k = 0; k < echoed.size(); k++) {
+            ProposalPayload p = echoed.get(k);
+            // The echoed transform carries the lifetimes we agreed (ours when they are shorter).
             echo.add(ProposalPayload.ipsec(p.number(), p.protocolId(), p.protocolId() == ProtocolId.ESP ? espSpi : ahSpi,
-                    List.of(chosen)));
+                    List.of(withLifetimes(chosenOnes.get(k), life, kb))));
         }
         Phase2Suite agreed = new Phase2Suite(espEncryption, espIntegrity, ahIntegrity, pfs, life, kb);
-        return new Selection(Optional.of(agreed), Optional.of(new SaPayload(echo)), theirEsp, theirAh, encap, "");
+        return new Selection(Optional.of(agreed), Optional.of(new SaPayload(echo)), theirEsp, theirAh, encap, "", shortened);
+    }
+
+    /** A transform with its life durations replaced by {@code seconds} / {@code kilobytes} where it states them. */
+    private static TransformPayload withLifetimes(TransformPayload t, long seconds, long kilobytes) {
+        List<DataAttribute> out = new ArrayList<>();
+        int type = 0;
+        for (DataAttribute a : t.attributes()) {
+            if (a.type() == Phase2Attributes.SA_LIFE_TYPE) {
+                type = a.intValue();
+            } else if (a.type() == Phase2Attributes.SA_LIFE_DURATION) {
+                long v = type == Phase2Attributes.LIFE_SECONDS ? seconds : type == Phase2Attributes.LIFE_KILOBYTES ? kilobytes : 0;
+                if (v > 0 && v != a.longValue()) {
+                    a = DataAttribute.number(Phase2Attributes.SA_LIFE_DURATION, v);
+                }
+            }
+            out.add(a);
+        }
+        return new TransformPayload(t.number(), t.transformId(), out);
+    }
+
+    /** This suite with lifetimes shortened to a peer's RESPONDER-LIFETIME (0: not given). */
+    public Phase2Suite shortenedTo(ResponderLifetime r) {
+        long s = r.seconds() > 0 && (lifeSeconds <= 0 || r.seconds() < lifeSeconds) ? r.seconds() : lifeSeconds;
+        long kb = ResponderLifetime.shorter(lifeKilobytes, r.kilobytes());
+        return new Phase2Suite(espEncryption, espIntegrity, ahIntegrity, pfs, s, kb);
     }
 
     /**
@@ -273,12 +310,23 @@ public record Phase2Suite(@Nullable EncryptionAlgorithm espEncryption, @Nullable
      * @param peerAhSpi  the peer's AH SPI (0 without AH)
      * @param encapMode  the encapsulation mode value agreed
      * @param reason     why nothing was chosen
+     * @param shortened  the responder's lifetime is shorter than the initiator proposed (it sends RESPONDER-LIFETIME)
      */
     public record Selection(Optional<Phase2Suite> suite, Optional<SaPayload> echo, int peerEspSpi, int peerAhSpi,
-                            int encapMode, String reason) {
+                            int encapMode, String reason, boolean shortened) {
+
+        public Selection(Optional<Phase2Suite> suite, Optional<SaPayload> echo, int peerEspSpi, int peerAhSpi, int encapMode,
+                         String reason) {
+            this(suite, echo, peerEspSpi, peerAhSpi, encapMode, reason, false);
+        }
 
         static Selection refused(String reason) {
             return new Selection(Optional.empty(), Optional.empty(), 0, 0, 0, reason);
+        }
+
+        /** This choice with the suite's lifetimes shortened to a RESPONDER-LIFETIME. */
+        public Selection shortenedTo(ResponderLifetime r) {
+            return new Selection(suite.map(s -> s.shortenedTo(r)), echo, peerEspSpi, peerAhSpi, encapMode, reason, shortened);
         }
 
         public boolean ok() {

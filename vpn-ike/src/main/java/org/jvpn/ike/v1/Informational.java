@@ -121,6 +121,18 @@ final class Informational {
             DeadPeerDetection.ack(e, sa, n.dpdSequence().orElse(-1));
         } else if (type == NotifyType.INITIAL_CONTACT.number()) {
             initialContact(e, sa);
+        } else if (type == NotifyType.RESPONDER_LIFETIME.number()) {
+            if (n.protocolId() != ProtocolId.ISAKMP) {
+                IkeEngine.LOG.info("RESPONDER-LIFETIME for protocol {} outside quick mode ignored", ProtocolId.nameOf(n.protocolId()));
+                return;
+            }
+            java.util.Optional<org.jvpn.ike.proposal.ResponderLifetime> r = org.jvpn.ike.proposal.ResponderLifetime.parse(n.data());
+            if (r.isEmpty() || r.get().seconds() <= 0) {
+                IkeEngine.LOG.info("RESPONDER-LIFETIME for the ISAKMP SA without a readable lifetime in seconds ignored: {}",
+                        java.util.HexFormat.of().formatHex(n.data()));
+                return;
+            }
+            Lifecycle.shortenIke(e, sa, r.get().seconds());
         } else if (n.isError()) {
             String why = "the peer sent " + NotifyType.nameOf(type);
             IkeEngine.LOG.warn(why);

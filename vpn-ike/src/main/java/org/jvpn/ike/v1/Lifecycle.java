@@ -158,6 +158,31 @@ final class Lifecycle {
         sa.expiry = e.ctx.scheduler().schedule(Duration.ofSeconds(sa.lifetimeSeconds), () -> e.withMdc(sa.connection, () -> expired(e, sa)));
     }
 
+    /**
+     * The peer's RESPONDER-LIFETIME for an established ISAKMP SA: when shorter than ours, the SA's lifetime
+     * becomes it (counted from establishment) and its renewal and expiry are re-armed accordingly.
+     */
+    static void shortenIke(IkeEngine e, IkeSa sa, long seconds) {
+        if (!sa.established() || sa.lifetimeSeconds > 0 && seconds >= sa.lifetimeSeconds) {
+            return;
+        }
+        IkeEngine.LOG.info("the peer shortened ISAKMP SA {} to {} s (RESPONDER-LIFETIME; ours {} s)", sa.key(), seconds, sa.lifetimeSeconds);
+        sa.lifetimeSeconds = seconds;
+        if (sa.renewal != null) {
+            sa.renewal.cancel();
+        }
+        if (sa.expiry != null) {
+            sa.expiry.cancel();
+        }
+        long elapsed = e.ctx.scheduler().clock().nanoTime() - sa.establishedNanos;
+        long soft = Rekey.softSeconds(seconds, sa.initiator, e.ctx.rekey(), e.ctx.random());
+        sa.renewal = e.ctx.scheduler().schedule(Duration.ofNanos(Math.max(0, soft * 1_000_000_000L - elapsed)),
+                () -> e.withMdc(sa.connection, () -> renew(e, sa)));
+        sa.expiry = e.ctx.scheduler().schedule(Duration.ofNanos(Math.max(0, seconds * 1_000_000_000L - elapsed)),
+                () -> e.withMdc(sa.connection, () -> expired(e, sa)));
+        e.publish(sa.connection);
+    }
+
     /** Renewal time of {@code sa}: a new main mode, unless a newer ISAKMP SA exists or is being made. */
     static void renew(IkeEngine e, IkeSa sa) {
         ConnectionRuntime c = sa.connection;

@@ -20,6 +20,7 @@ import org.jvpn.ike.keys.DhGroups;
 import org.jvpn.ike.keys.IsakmpKeys;
 import org.jvpn.ike.keys.Keymat;
 import org.jvpn.ike.proposal.Phase2Suite;
+import org.jvpn.ike.proposal.ResponderLifetime;
 import org.jvpn.ike.wire.ExchangeType;
 import org.jvpn.ike.wire.HashPayload;
 import org.jvpn.ike.wire.IdPayload;
@@ -244,6 +245,19 @@ final class QuickMode {
             out.add(ids.get(0));
             out.add(ids.get(1));
         }
+        if (sel.shortened()) {
+            // Our lifetime is shorter than proposed: say so (PEERS.md 3.1); covered by HASH(2) like the rest.
+            Phase2Suite agreed = sel.suite().orElseThrow();
+            boolean esp = agreed.usesEsp();
+            byte[] spi = new byte[4];
+            int ourSpi = esp ? qm.inEsp : qm.inAh;
+            spi[0] = (byte) (ourSpi >>> 24);
+            spi[1] = (byte) (ourSpi >>> 16);
+            spi[2] = (byte) (ourSpi >>> 8);
+            spi[3] = (byte) ourSpi;
+            out.add(NotifyPayload.responderLifetime(esp ? ProtocolId.ESP : ProtocolId.AH, spi,
+                    new ResponderLifetime(agreed.lifeSeconds(), agreed.lifeKilobytes()).toPhase2Attributes()));
+        }
         // Inbound first: the initiator may send ESP as soon as it has our message 2.
         qm.install(e, true, false);
         byte[] hash2 = sa.keys().quickModeHash2(msgId, qm.ni, PayloadChain.encode(out));
@@ -287,6 +301,7 @@ final class QuickMode {
             fail(e, "NO-PROPOSAL-CHOSEN: " + sel.reason());
             return;
         }
+        sel = honourResponderLifetime(sel, Payloads.all(d.payloads(), NotifyPayload.class));
         Optional<KeyExchangePayload> ke = Payloads.first(d.payloads(), KeyExchangePayload.class);
         if (ours.pfs() != null) {
             if (ke.isEmpty()) {
@@ -312,6 +327,36 @@ final class QuickMode {
         IsakmpHeader h = IsakmpHeader.of(sa.ckyI, sa.ckyR, ExchangeType.QUICK_MODE.number(), 0, messageId);
         transmission.send(e.ctx::sendIke, sa.localPort, sa.remote, Messages.encrypt(sa, h, List.of(new HashPayload(hash3))));
         finish(e);
+    }
+
+    /**
+     * RESPONDER-LIFETIME notifications (protocol ESP or AH, 4-byte SPI) in message 2 shorten the SA's
+     * lifetimes before it is installed; a notify we cannot read is logged and ignored.
+     */
+    static Phase2Suite.Selection honourResponderLifetime(Phase2Suite.Selection sel, List<NotifyPayload> notifies) {
+        for (NotifyPayload n : notifies) {
+            if (n.notifyType() != NotifyType.RESPONDER_LIFETIME.number()) {
+                continue;
+            }
+            if (n.protocolId() != ProtocolId.ESP && n.protocolId() != ProtocolId.AH || n.spi().length != 4) {
+                IkeEngine.LOG.info("RESPONDER-LIFETIME in quick mode with protocol {} and a {}-byte SPI ignored",
+                        ProtocolId.nameOf(n.protocolId()), n.spi().length);
+                continue;
+            }
+            Optional<ResponderLifetime> r = ResponderLifetime.parse(n.data());
+            if (r.isEmpty()) {
+                IkeEngine.LOG.info("unreadable RESPONDER-LIFETIME in quick mode ignored: {}", java.util.HexFormat.of().formatHex(n.data()));
+                continue;
+            }
+            Phase2Suite before = sel.suite().orElseThrow();
+            sel = sel.shortenedTo(r.get());
+            Phase2Suite after = sel.suite().orElseThrow();
+            if (!after.equals(before)) {
+                IkeEngine.LOG.info("the responder shortened the IPsec SA lifetime to {} s / {} KB (RESPONDER-LIFETIME)",
+                        after.lifeSeconds(), after.lifeKilobytes());
+            }
+        }
+        return sel;
     }
 
     // ------------------------------------------------------------------ shared

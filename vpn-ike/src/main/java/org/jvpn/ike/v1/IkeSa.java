@@ -57,6 +57,8 @@ final class IkeSa {
     /** Clock time this SA's main mode started. */
     long createdNanos;
     long lifetimeSeconds;
+    /** Responder: the lifetime the initiator proposed (0 if none); ours may be shorter (RESPONDER-LIFETIME). */
+    long offeredLifetimeSeconds;
     @Nullable Timer expiry;
     /** When a new main mode replaces this SA (before {@link #expiry}). */
     @Nullable Timer renewal;

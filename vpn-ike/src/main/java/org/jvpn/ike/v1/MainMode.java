@@ -27,7 +27,10 @@ import org.jvpn.ike.wire.KnownVendorId;
 import org.jvpn.ike.wire.MessageKind;
 import org.jvpn.ike.wire.NatDPayload;
 import org.jvpn.ike.wire.NoncePayload;
+import org.jvpn.ike.wire.DataAttribute;
 import org.jvpn.ike.wire.NotifyPayload;
+import org.jvpn.ike.wire.Phase1Attributes;
+import org.jvpn.ike.wire.ProtocolId;
 import org.jvpn.ike.wire.NotifyType;
 import org.jvpn.ike.wire.Payload;
 import org.jvpn.ike.wire.PayloadType;
@@ -134,6 +137,7 @@ final class MainMode {
             IkeSa sa = new IkeSa(c, false, msg.header().initiatorCookie(), ckyR, remote, localPort);
             sa.createdNanos = e.ctx.scheduler().clock().nanoTime();
             sa.suite = sel.suite().orElseThrow();
+            sa.offeredLifetimeSeconds = Phase1Suite.chosenLifetime(sel.echo().orElseThrow());
             sa.natT = natT;
             sa.peerDpd = hasDpd(msg.payloads());
             sa.saiB = offered.body();
@@ -321,6 +325,13 @@ final class MainMode {
                     Informational.initialContact(e, sa);
                 }
                 complete(e, sa);
+                if (sa.offeredLifetimeSeconds > sa.lifetimeSeconds && sa.lifetimeSeconds > 0) {
+                    // We chose a shorter lifetime than the initiator proposed, but echo its transform
+                    // unchanged (phase 1): tell it (PEERS.md 3.1, as Cisco and FortiGate do).
+                    Informational.sendNotify(e, sa, NotifyPayload.responderLifetime(ProtocolId.ISAKMP, sa.cookies(), List.of(
+                            DataAttribute.tv(Phase1Attributes.LIFE_TYPE, Phase1Attributes.LIFE_SECONDS),
+                            DataAttribute.number(Phase1Attributes.LIFE_DURATION, sa.lifetimeSeconds))));
+                }
             }
             default -> IkeEngine.LOG.debug("unexpected main mode message in state {}", sa.state);
         }

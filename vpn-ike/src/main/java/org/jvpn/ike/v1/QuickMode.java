@@ -156,11 +156,11 @@ final class QuickMode {
         }
         try {
             if (qm == null) {
-                respond(e, sa, msgId, d, datagram);
+                respond(e, sa, msgId, d, datagram, remote);
             } else if (qm.initiator && qm.state == State.SENT_QM1) {
-                qm.onQm2(e, d);
+                qm.onQm2(e, d, remote);
             } else if (!qm.initiator && qm.state == State.SENT_QM2) {
-                qm.onQm3(e, d);
+                qm.onQm3(e, d, remote);
             }
         } catch (IkeWireException ex) {
             IkeEngine.LOG.info("quick mode message {} from {} refused: {}", Integer.toHexString(msgId), remote, ex.getMessage());
@@ -176,7 +176,7 @@ final class QuickMode {
 
     // ------------------------------------------------------------------ responder
 
-    private static void respond(IkeEngine e, IkeSa sa, int msgId, Messages.Decrypted d, byte[] datagram)
+    private static void respond(IkeEngine e, IkeSa sa, int msgId, Messages.Decrypted d, byte[] datagram, InetSocketAddress remote)
             throws IkeWireException, InvalidPublicValueException {
         MessageKind.QM1.check(d.payloads());
         byte[] rest = restAfterHash(d);
@@ -186,6 +186,7 @@ final class QuickMode {
             return;
         }
         sa.crypter().confirm(msgId);
+        e.heardFrom(sa, remote);
         ConnectionRuntime c = sa.connection;
         QuickMode qm = new QuickMode(sa, false, msgId, Phase2Suite.of(c.config.ipsecPolicy()));
         qm.transmission.receivedDuplicate(datagram);
@@ -268,7 +269,7 @@ final class QuickMode {
         e.sendQuickModeRequest(qm, Messages.encrypt(sa, h, all));
     }
 
-    private void onQm3(IkeEngine e, Messages.Decrypted d) throws IkeWireException {
+    private void onQm3(IkeEngine e, Messages.Decrypted d, InetSocketAddress remote) throws IkeWireException {
         MessageKind.QM3.check(d.payloads());
         byte[] expected = sa.keys().quickModeHash3(messageId, ni, nr);
         if (!IsakmpKeys.hashMatches(expected, Payloads.first(d.payloads(), HashPayload.class).orElseThrow().data())) {
@@ -277,6 +278,7 @@ final class QuickMode {
             return;
         }
         sa.crypter().confirm(messageId);
+        e.heardFrom(sa, remote);
         transmission.cancel();
         install(e, false, true);
         finish(e);
@@ -284,7 +286,7 @@ final class QuickMode {
 
     // ------------------------------------------------------------------ initiator
 
-    private void onQm2(IkeEngine e, Messages.Decrypted d) throws IkeWireException, InvalidPublicValueException {
+    private void onQm2(IkeEngine e, Messages.Decrypted d, InetSocketAddress remote) throws IkeWireException, InvalidPublicValueException {
         MessageKind.QM2.check(d.payloads());
         byte[] nonce = Payloads.first(d.payloads(), NoncePayload.class).orElseThrow().nonce();
         byte[] expected = sa.keys().quickModeHash2(messageId, ni, restAfterHash(d));
@@ -294,6 +296,7 @@ final class QuickMode {
             return;
         }
         sa.crypter().confirm(messageId);
+        e.heardFrom(sa, remote);
         transmission.cancel();
         nr = nonce;
         Phase2Suite.Selection sel = ours.checkChosen(Payloads.first(d.payloads(), SaPayload.class).orElseThrow());

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.jvpn.api.ConnectionEvent;
 import org.jvpn.api.config.Dpd;
+import org.jvpn.api.config.DpdAction;
 import org.jvpn.api.config.InitiatorMode;
 import org.jvpn.api.config.IkePolicy;
 import org.jvpn.api.config.IpsecPolicy;
@@ -34,15 +35,42 @@ class NatRebindingTest {
     private static final IkePolicy IKE = IkePolicy.fromProposal("aes256-sha256-ecp256");
     private static final IpsecPolicy ESP = IpsecPolicy.fromProposal("aes128gcm16");
 
+    private static Sites behindNat(TestArtifacts world, NatBox nat, Dpd dpdA) {
+        VirtualHost privateA = nat.host(A_PRIVATE, 500, 4500);
+        Sites.Ends ends = new Sites.Ends(A_PRIVATE, "10.1.0.0/24", Sites.A_HOST, Sites.B_OUTER, "10.2.0.0/24", Sites.B_HOST);
+        return Sites.create(world, ends, privateA, NAT_PUBLIC, world.network().host(Sites.B_OUTER, 500, 4500), Sites.B_OUTER,
+                IKE, ESP, IKE, ESP, Sites.PSK, Sites.PSK,
+                c -> c.toBuilder().dpd(dpdA).build(),
+                c -> c.toBuilder().peerId(A_PRIVATE).initiator(InitiatorMode.RESPONSE_ONLY).dpd(Dpd.disabled()).build());
+    }
+
+    @Test
+    void peerFollowsANewNatMappingOnAnAuthenticatedIkeMessage(TestArtifacts world) {
+        NatBox nat = world.network().nat(NAT_PUBLIC).idleTimeout(Duration.ofSeconds(10));
+        // A probes with DPD after 15 s idle: the R-U-THERE is the first packet through the new mapping.
+        Sites s = behindNat(world, nat, Dpd.of(DpdAction.HOLD, 15, 60));
+        s.start();
+        assertTrue(s.awaitUp(Duration.ofSeconds(10)), s::describe);
+        InetSocketAddress a4500 = new InetSocketAddress(IpPackets.address(A_PRIVATE), 4500);
+        InetSocketAddress before = nat.publicEndpointOf(a4500);
+        String inSpiAtB = s.handleB().ipsecSas().get(0).inboundSpi();
+        s.scheduler().advance(Duration.ofSeconds(17));
+        InetSocketAddress after = nat.publicEndpointOf(a4500);
+        assertNotNull(after, () -> "no mapping: " + nat.mappings());
+        assertNotEquals(before, after);
+        assertEquals(NAT_PUBLIC + ":" + after.getPort(), s.handleB().ikeSa().orElseThrow().remoteEndpoint());
+        // B's ESP goes to the new mapping too, with the same SAs.
+        Pinger fromB = s.hostB.pinger(Sites.A_HOST).start(5, Duration.ofMillis(200));
+        s.scheduler().advance(Duration.ofSeconds(2));
+        assertEquals(5, fromB.stats().received(), fromB::summary);
+        assertEquals(inSpiAtB, s.handleB().ipsecSas().get(0).inboundSpi());
+        assertTrue(s.bothUp(), s::describe);
+    }
+
     @Test
     void peerFollowsANewNatMappingWithoutRenegotiating(TestArtifacts world) {
         NatBox nat = world.network().nat(NAT_PUBLIC).idleTimeout(Duration.ofSeconds(10));
-        VirtualHost privateA = nat.host(A_PRIVATE, 500, 4500);
-        Sites.Ends ends = new Sites.Ends(A_PRIVATE, "10.1.0.0/24", Sites.A_HOST, Sites.B_OUTER, "10.2.0.0/24", Sites.B_HOST);
-        Sites s = Sites.create(world, ends, privateA, NAT_PUBLIC, world.network().host(Sites.B_OUTER, 500, 4500), Sites.B_OUTER,
-                IKE, ESP, IKE, ESP, Sites.PSK, Sites.PSK,
-                c -> c.toBuilder().dpd(Dpd.disabled()).build(),
-                c -> c.toBuilder().peerId(A_PRIVATE).initiator(InitiatorMode.RESPONSE_ONLY).dpd(Dpd.disabled()).build());
+        Sites s = behindNat(world, nat, Dpd.disabled());
         java.util.List<ConnectionEvent> eventsB = new java.util.ArrayList<>();
         s.handleB().addListener(eventsB::add);
         s.start();

@@ -47,4 +47,27 @@ class ResponderLifetimeTunnelTest {
     void initiatorWithTheShorterLifetimeWins(TestArtifacts world) {
         check(world, Duration.ofMinutes(20), Duration.ofHours(1));
     }
+
+    @Test
+    void phaseOneResponderLifetimeShortensTheInitiatorsIsakmpSaAndItsRenewal(TestArtifacts world) {
+        IkePolicy longer = IKE.toBuilder().lifetime(Duration.ofHours(8)).build();
+        IkePolicy shorter = IKE.toBuilder().lifetime(Duration.ofHours(1)).build();
+        IpsecPolicy ipsec = esp(Duration.ofMinutes(20));
+        Sites s = Sites.create(world, longer, ipsec, shorter, ipsec, Sites.PSK, Sites.PSK, c -> c,
+                c -> c.toBuilder().initiator(InitiatorMode.RESPONSE_ONLY).build());
+        s.start();
+        assertTrue(s.awaitUp(Duration.ofSeconds(10)), s::describe);
+        s.scheduler().advance(Duration.ofSeconds(1));
+        // B echoed A's 8 h transform (phase 1) but chose 1 h and said so in an informational.
+        String first = s.handleA().ikeSa().orElseThrow().initiatorCookie();
+        for (var h : new org.jvpn.api.ConnectionHandle[] {s.handleA(), s.handleB()}) {
+            Duration left = h.ikeSa().orElseThrow().remaining();
+            assertTrue(left.compareTo(Duration.ofHours(1)) <= 0, () -> h.name() + ": ISAKMP SA remaining " + left);
+        }
+        // A renews before the hour is over, so the tunnel never depends on B's expiry.
+        s.scheduler().advance(Duration.ofMinutes(59));
+        assertTrue(s.bothUp(), s::describe);
+        String now = s.handleA().ikeSa().orElseThrow().initiatorCookie();
+        assertTrue(!now.equals(first), "A should have renewed its ISAKMP SA within the hour");
+    }
 }

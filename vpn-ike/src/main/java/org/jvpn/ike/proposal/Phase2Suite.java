@@ -203,7 +203,8 @@ public record Phase2Suite(@Nullable EncryptionAlgorithm espEncryption, @Nullable
             } else {
                 theirAh = p.spiAsInt();
             }
-            if (theirLife > 0 && theirLife > lifeSeconds || theirKb > 0 && lifeKilobytes > 0 && theirKb > lifeKilobytes) {
+            // Shorter than proposed, or a volume limit the initiator did not propose (the echo cannot add it).
+            if (theirLife > lifeSeconds && lifeSeconds > 0 || lifeKilobytes > 0 && (theirKb == 0 || theirKb > lifeKilobytes)) {
                 shortened = true;
             }
             chosenOnes.add(chosen);

@@ -80,6 +80,19 @@ class ResponderLifetimeTest {
     }
 
     @Test
+    void responderWithAVolumeLimitTheInitiatorDidNotProposeSaysSo() {
+        Phase2Suite initiator = Phase2Suite.of(IpsecPolicy.fromProposal("aes128gcm16").toBuilder().lifetime(Duration.ofMinutes(20)).build());
+        Phase2Suite responder = Phase2Suite.of(IpsecPolicy.fromProposal("aes128gcm16").toBuilder().lifetime(Duration.ofHours(1))
+                .lifetimeKilobytes(10240).build());
+        Phase2Suite.Selection sel = responder.select(initiator.toSaPayload(0x11110001, 0, Phase2Attributes.MODE_UDP_TUNNEL), 0x22220001, 0);
+        assertTrue(sel.shortened());
+        assertEquals(1200, sel.suite().orElseThrow().lifeSeconds());
+        assertEquals(10240, sel.suite().orElseThrow().lifeKilobytes());
+        // Equal lifetimes: nothing to say.
+        assertFalse(initiator.select(initiator.toSaPayload(0x11110001, 0, Phase2Attributes.MODE_UDP_TUNNEL), 0x22220001, 0).shortened());
+    }
+
+    @Test
     void initiatorShortensItsChoiceToANotify() {
         Phase2Suite initiator = Phase2Suite.of(IpsecPolicy.fromProposal("aes128gcm16").toBuilder().lifetime(Duration.ofHours(1)).build());
         // A peer that echoes our transform unchanged but sends RESPONDER-LIFETIME 28800 s... and 900 s.

@@ -42,7 +42,7 @@ class LifecycleInteropIT {
         }
         peer.stopCapture();
         peer.stopCharon();
-        peer.set("CHILD_REKEY", "1h");
+        peer.set("CHILD_REKEY", "1h").set("IKE_REKEY", "4h");
     }
 
     private void up(boolean strongSwanInitiates, String dpdAction) throws InterruptedException {
@@ -116,6 +116,28 @@ class LifecycleInteropIT {
         peer.stopCapture();
         StrongSwanPeer.Result bad = peer.decrypt(pcap, "_ws.malformed || esp.icv_bad == 1");
         assertEquals("", bad.out().strip(), "malformed frames or bad ICVs across the rekey");
+    }
+
+    @Test
+    void survivesStrongSwanReauthenticationsUnderTraffic() throws Exception {
+        // IKEv1 has no in-place IKE rekey: strongSwan re-authenticates with a new main mode (and new
+        // quick modes) every IKE_REKEY, then deletes the old ISAKMP SA.
+        peer.set("IKE_REKEY", "15s");
+        up(false, "hold");
+        Set<String> cookies = new HashSet<>();
+        int sent = 0;
+        int lost = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(70);
+        while (System.nanoTime() < deadline && cookies.size() < 3) {
+            StrongSwanPeer.Result r = peer.ping(StrongSwanPeer.JAVA_HOST, 20, "0.1");
+            sent += 20;
+            lost += 20 - Math.max(0, r.received());
+            jvpn.handle().ikeSa().ifPresent(i -> cookies.add(i.initiatorCookie()));
+            System.out.println("[reauth] sent " + sent + " lost " + lost + " ISAKMP SAs seen " + cookies.size() + " state " + jvpn.handle().state());
+        }
+        assertTrue(cookies.size() >= 3, () -> "expected two re-authentications (3 ISAKMP SAs), saw " + cookies + "\n" + jvpn.gateway.statusReport());
+        assertTrue(lost <= 2, lost + " of " + sent + " pings lost across the re-authentications");
+        assertEquals(ConnectionState.UP, jvpn.handle().state());
     }
 
     @Test

@@ -3,16 +3,10 @@ package org.jvpn.esp;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.jspecify.annotations.Nullable;
 import org.jvpn.api.spi.crypto.CryptoBackend;
@@ -27,13 +21,11 @@ import org.jvpn.api.spi.dataplane.SaUsage;
 import org.jvpn.api.spi.io.PacketBuffer;
 import org.jvpn.api.spi.time.Clock;
 import org.jvpn.api.spi.time.Scheduler;
-import org.jvpn.api.spi.time.Timer;
 import org.jvpn.esp.sa.AhCodec;
 import org.jvpn.esp.sa.AhCrypto;
 import org.jvpn.esp.sa.Bytes;
 import org.jvpn.esp.sa.EspCodec;
 import org.jvpn.esp.sa.EspCrypto;
-import org.jvpn.esp.sa.IntMap;
 
 /**
  * The ESP/AH data plane: tunnel mode, always in UDP (RFC 3948), with SAD, SPD, anti-replay, lifetimes
@@ -43,6 +35,9 @@ import org.jvpn.esp.sa.IntMap;
  * <p>Packet path: lock-free SA and policy lookup, per-thread cipher contexts per SA, atomic sequence
  * numbers; encryption in place in the caller's buffer; no allocation of its own in steady state. Every
  * packet gets one {@link Verdict}, counted globally and per SA; no exception escapes.
+ *
+ * <p>The tables live in {@link SaTable} (SAD) and {@link PolicyTable} (SPD), the timers in
+ * {@link PeriodicWork}; this class holds the one lock that guards every write to both tables.
  */
 public final class EspDataplane implements Dataplane, AutoCloseable {
 
@@ -56,19 +51,15 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
     private final OutboundSender sender;
     private final InnerSink sink;
 
+    /** Guards every write to {@link #sad} and {@link #spd}, and starting/stopping {@link #periodic}. */
     private final Object lock = new Object();
-    private final IntMap<SecurityAssociation> inboundSas = new IntMap<>();
-    private final IntMap<SecurityAssociation> outboundSas = new IntMap<>();
-    private final Map<Long, PolicyEntry> policies = new HashMap<>();
-    private final Set<Integer> reservedSpis = new HashSet<>();
-    private volatile PolicyEntry[] spd = new PolicyEntry[0];
+    private final SaTable sad = new SaTable();
+    private final PolicyTable spd = new PolicyTable();
+    private final PeriodicWork periodic;
     private volatile Listener listener = e -> { };
 
     private final AtomicLongArray counters = new AtomicLongArray(Verdict.values().length);
-    private final AtomicLong keepalivesSent = new AtomicLong();
     private volatile long lastUnknownSpiEvent = Long.MIN_VALUE;
-    private final List<Repeating> repeating = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile boolean closed;
 
     /**
      * @param backend crypto back end (normally {@code CryptoBackends.defaults()})
@@ -83,6 +74,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
         this.random = random;
         this.sender = sender;
         this.sink = sink;
+        this.periodic = new PeriodicWork(sad, clock, sender);
     }
 
     // ---------------------------------------------------------------- packet path
@@ -119,7 +111,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
         if (len < (nh == InnerIp.IPV4 ? 20 : 40)) {
             return Verdict.TRUNCATED;
         }
-        PolicyEntry pe = lookupOutbound(b, off + InnerIp.srcOffset(nh), off + InnerIp.dstOffset(nh), InnerIp.addrLength(nh));
+        PolicyEntry pe = spd.lookupOutbound(b, off + InnerIp.srcOffset(nh), off + InnerIp.dstOffset(nh), InnerIp.addrLength(nh));
         if (pe == null) {
             return Verdict.NO_POLICY;
         }
@@ -195,14 +187,14 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
         if (len < 8) {
             return Verdict.TRUNCATED;
         }
-        SecurityAssociation sa = inboundSas.get(first);
+        SecurityAssociation sa = sad.inbound(first);
         boolean ah = false;
         if (sa == null || sa.ah != null) {
             // Our inbound SPIs never have 16 low zero bits, so such a word is AH's next header,
             // length and RESERVED (see allocateSpi); the AH SPI follows.
             sa = null;
             if ((first & 0xffff) == 0) {
-                SecurityAssociation s = inboundSas.get(Bytes.getInt(b, off + 4));
+                SecurityAssociation s = sad.inbound(Bytes.getInt(b, off + 4));
                 if (s != null && s.ah != null) {
                     sa = s;
                     ah = true;
@@ -335,15 +327,6 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
         return sink.deliver(p) ? Verdict.DELIVERED : Verdict.SINK_FAILED;
     }
 
-    private @Nullable PolicyEntry lookupOutbound(byte[] b, int src, int dst, int addrLen) {
-        for (PolicyEntry pe : spd) {
-            if (pe.matchesOutbound(b, src, dst, addrLen)) {
-                return pe;
-            }
-        }
-        return null;
-    }
-
     private void account(SecurityAssociation sa, int innerBytes, long now) {
         long bytes = sa.bytes.addAndGet(innerBytes);
         long packets = sa.packets.incrementAndGet();
@@ -395,108 +378,56 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
     @Override
     public int allocateSpi() {
         synchronized (lock) {
-            while (true) {
-                int spi = random.nextInt();
-                // Not 0..255 (RFC 4303 section 2.1); low 16 bits non-zero, so that an ESP SPI never looks
-                // like an AH header (whose RESERVED field is zero) on the shared UDP port.
-                if ((spi & 0xffffff00) != 0 && (spi & 0xffff) != 0
-                        && inboundSas.get(spi) == null && reservedSpis.add(spi)) {
-                    return spi;
-                }
-            }
+            return sad.allocateSpi(random);
         }
     }
 
     @Override
     public void releaseSpi(int spi) {
         synchronized (lock) {
-            reservedSpis.remove(spi);
+            sad.releaseSpi(spi);
         }
     }
 
     @Override
     public void addSa(SaConfig config) {
         synchronized (lock) {
-            PolicyEntry pe = policies.get(config.policyId());
+            PolicyEntry pe = spd.get(config.policyId());
             if (pe == null) {
                 throw new IllegalArgumentException("SA 0x" + Integer.toHexString(config.spi()) + " names unknown policy " + config.policyId());
             }
-            boolean in = config.direction() == Direction.INBOUND;
-            IntMap<SecurityAssociation> map = in ? inboundSas : outboundSas;
-            if (map.get(config.spi()) != null) {
-                throw new IllegalArgumentException("an " + config.direction() + " SA with SPI 0x" + Integer.toHexString(config.spi()) + " exists already");
-            }
-            if (in && (config.spi() & 0xffff) == 0 && config.ah() == null) {
-                throw new IllegalArgumentException("inbound ESP SPI 0x" + Integer.toHexString(config.spi()) + " has 16 low zero bits (use allocateSpi)");
-            }
-            SecurityAssociation sa = new SecurityAssociation(config, backend, random, clock.nanoTime());
-            sa.policy = pe;
-            map.put(config.spi(), sa);
-            if (in) {
-                reservedSpis.remove(config.spi());
-            } else {
-                pe.outbound = sa;
-                pe.acquirePending.set(false);
-            }
+            sad.add(config, pe, backend, random, clock.nanoTime());
         }
     }
 
     @Override
     public boolean deleteSa(int spi, Direction direction) {
-        SecurityAssociation sa = (direction == Direction.INBOUND ? inboundSas : outboundSas).get(spi);
+        SecurityAssociation sa = sad.get(spi, direction);
         return sa != null && remove(sa);
     }
 
     private boolean remove(SecurityAssociation sa) {
         synchronized (lock) {
-            IntMap<SecurityAssociation> map = sa.direction == Direction.INBOUND ? inboundSas : outboundSas;
-            if (map.get(sa.spi) != sa) {
-                return false;
-            }
-            map.remove(sa.spi);
-            PolicyEntry pe = sa.policy;
-            if (pe != null && pe.outbound == sa) {
-                // Fall back to the newest remaining outbound SA of the policy, if any.
-                SecurityAssociation best = null;
-                for (SecurityAssociation o : outboundSas.values()) {
-                    if (o.policyId == sa.policyId && (best == null || o.serial > best.serial)) {
-                        best = o;
-                    }
-                }
-                pe.outbound = best;
-            }
-            sa.close();
-            return true;
+            return sad.remove(sa);
         }
     }
 
     @Override
     public void addPolicy(PolicyConfig policy) {
         synchronized (lock) {
-            PolicyEntry pe = policies.get(policy.id());
-            if (pe == null) {
-                pe = new PolicyEntry(policy);
-                policies.put(policy.id(), pe);
-            } else {
-                pe.config = policy;
-            }
-            PolicyEntry[] all = policies.values().toArray(new PolicyEntry[0]);
-            Arrays.sort(all, PolicyEntry::compare);
-            spd = all;
+            spd.put(policy);
         }
     }
 
     @Override
     public boolean deletePolicy(long policyId) {
         synchronized (lock) {
-            PolicyEntry pe = policies.remove(policyId);
-            if (pe == null) {
+            if (!spd.remove(policyId)) {
                 return false;
             }
-            spd = Arrays.stream(spd).filter(e -> e != pe).toArray(PolicyEntry[]::new);
-            for (SecurityAssociation sa : allSas()) {
+            for (SecurityAssociation sa : sad.all()) {
                 if (sa.policyId == policyId) {
-                    remove(sa);
+                    sad.remove(sa);
                 }
             }
             return true;
@@ -505,7 +436,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
 
     @Override
     public Optional<SaUsage> usage(int spi, Direction direction) {
-        SecurityAssociation sa = (direction == Direction.INBOUND ? inboundSas : outboundSas).get(spi);
+        SecurityAssociation sa = sad.get(spi, direction);
         return sa == null ? Optional.empty() : Optional.of(usageOf(sa));
     }
 
@@ -515,7 +446,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
 
     @Override
     public boolean updateRemote(int spi, Direction direction, InetSocketAddress remote) {
-        SecurityAssociation sa = (direction == Direction.INBOUND ? inboundSas : outboundSas).get(spi);
+        SecurityAssociation sa = sad.get(spi, direction);
         if (sa == null) {
             return false;
         }
@@ -535,7 +466,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
     /** Checks time lifetimes of every SA now (packets check their own SA as they pass). */
     public void pollLifetimes() {
         long now = clock.nanoTime();
-        for (SecurityAssociation sa : allSas()) {
+        for (SecurityAssociation sa : sad.all()) {
             checkLimits(sa, now, sa.bytes.get(), sa.packets.get());
         }
     }
@@ -545,23 +476,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
      * to its peer, unless the SA sent traffic within {@code idle}. Returns how many were sent.
      */
     public int sendKeepalives(Duration idle) {
-        long now = clock.nanoTime();
-        Set<List<InetSocketAddress>> pairs = new LinkedHashSet<>();
-        for (SecurityAssociation sa : outboundSas.values()) {
-            long last = sa.lastUsedNanos;
-            if (last == Long.MIN_VALUE || now - last >= idle.toNanos()) {
-                pairs.add(List.of(sa.config.local(), sa.remote));
-            }
-        }
-        int sent = 0;
-        for (List<InetSocketAddress> pair : pairs) {
-            PacketBuffer ka = PacketBuffer.copyOf(new byte[] {(byte) 0xff});
-            if (sender.send(pair.get(0), pair.get(1), ka)) {
-                sent++;
-            }
-        }
-        keepalivesSent.addAndGet(sent);
-        return sent;
+        return periodic.sendKeepalives(idle);
     }
 
     /**
@@ -570,51 +485,7 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
      */
     public void start(Scheduler scheduler, Duration keepaliveInterval) {
         synchronized (lock) {
-            repeat(scheduler, Duration.ofSeconds(1), this::pollLifetimes);
-            if (!keepaliveInterval.isZero()) {
-                repeat(scheduler, keepaliveInterval, () -> sendKeepalives(keepaliveInterval));
-            }
-        }
-    }
-
-    private void repeat(Scheduler scheduler, Duration every, Runnable task) {
-        Repeating r = new Repeating(scheduler, every, task);
-        repeating.add(r);
-        r.timer = scheduler.schedule(every, r);
-    }
-
-    /** A task that re-schedules itself after each run until the data plane is closed. */
-    private final class Repeating implements Runnable {
-        final Scheduler scheduler;
-        final Duration every;
-        final Runnable task;
-        volatile @Nullable Timer timer;
-
-        Repeating(Scheduler scheduler, Duration every, Runnable task) {
-            this.scheduler = scheduler;
-            this.every = every;
-            this.task = task;
-        }
-
-        @Override
-        public void run() {
-            if (closed) {
-                return;
-            }
-            try {
-                task.run();
-            } finally {
-                if (!closed) {
-                    timer = scheduler.schedule(every, this);
-                }
-            }
-        }
-
-        void cancel() {
-            Timer t = timer;
-            if (t != null) {
-                t.cancel();
-            }
+            periodic.start(scheduler, keepaliveInterval, this::pollLifetimes);
         }
     }
 
@@ -622,15 +493,11 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
     @Override
     public void close() {
         synchronized (lock) {
-            closed = true;
-            for (Repeating r : repeating) {
-                r.cancel();
+            periodic.stop();
+            for (SecurityAssociation sa : sad.all()) {
+                sad.remove(sa);
             }
-            for (SecurityAssociation sa : allSas()) {
-                remove(sa);
-            }
-            policies.clear();
-            spd = new PolicyEntry[0];
+            spd.clear();
         }
     }
 
@@ -653,19 +520,19 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
 
     /** NAT-keepalives sent so far. */
     public long keepalivesSent() {
-        return keepalivesSent.get();
+        return periodic.keepalivesSent();
     }
 
     /** A snapshot of one SA. */
     public Optional<SaStatus> status(int spi, Direction direction) {
-        SecurityAssociation sa = (direction == Direction.INBOUND ? inboundSas : outboundSas).get(spi);
+        SecurityAssociation sa = sad.get(spi, direction);
         return sa == null ? Optional.empty() : Optional.of(status(sa));
     }
 
     /** Snapshots of every SA, inbound first. */
     public List<SaStatus> saStatus() {
         List<SaStatus> out = new ArrayList<>();
-        for (SecurityAssociation sa : allSas()) {
+        for (SecurityAssociation sa : sad.all()) {
             out.add(status(sa));
         }
         return out;
@@ -681,24 +548,18 @@ public final class EspDataplane implements Dataplane, AutoCloseable {
                 sa.installedNanos, sa.lastUsedNanos, sa.verdictCounts());
     }
 
-    private List<SecurityAssociation> allSas() {
-        List<SecurityAssociation> all = new ArrayList<>(inboundSas.values());
-        all.addAll(outboundSas.values());
-        return all;
-    }
-
     // ---------------------------------------------------------------- test hooks (package-private)
 
     void testHookSequence(int outboundSpi, long lastSent) {
-        outboundSas.get(outboundSpi).sequence.set(lastSent);
+        sad.get(outboundSpi, Direction.OUTBOUND).sequence.set(lastSent);
     }
 
     void testHookWindow(int inboundSpi, long top) {
-        inboundSas.get(inboundSpi).window.update(top);
+        sad.get(inboundSpi, Direction.INBOUND).window.update(top);
     }
 
     boolean testHookEncapsulate(int outboundSpi, PacketBuffer p, int nextHeader) {
-        SecurityAssociation sa = outboundSas.get(outboundSpi);
+        SecurityAssociation sa = sad.get(outboundSpi, Direction.OUTBOUND);
         return EspCodec.encapsulate(sa.espCrypto(), p, sa.espSpi, sa.nextSequence(), nextHeader);
     }
 }

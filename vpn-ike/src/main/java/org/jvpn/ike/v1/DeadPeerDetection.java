@@ -119,7 +119,7 @@ final class DeadPeerDetection {
         c.lastError = why;
         e.ctx.onEvent(new org.jvpn.api.ConnectionEvent(c.name(), org.jvpn.api.ConnectionEvent.Kind.DPD_TIMEOUT, c.state, why,
                 e.ctx.scheduler().clock().wallTime()));
-        e.tearDown(c, false, why);
+        e.pairs.tearDown(c, false, why);
         c.lastError = why;
         if (dpd.action() == DpdAction.CLEAR) {
             c.cleared = true;

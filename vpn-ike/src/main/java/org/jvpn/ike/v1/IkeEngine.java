@@ -1,7 +1,6 @@
 package org.jvpn.ike.v1;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.jvpn.api.ConnectionEvent;
 import org.jvpn.api.ConnectionState;
 import org.jvpn.api.config.InitiatorMode;
 import org.jvpn.api.config.Cidr;
@@ -33,6 +31,9 @@ import org.slf4j.MDC;
  * The IKEv1 engine of one gateway: connections, ISAKMP SAs by cookies, and dispatch of received
  * messages to main mode, quick mode and informational handling. Sans-IO and confined to the
  * scheduler's thread: every public method must be called there.
+ *
+ * <p>Retransmission of requests lives in {@link Retransmitter}, the connections' IPsec SA pairs in
+ * {@link SaPairs}, and state changes, failures and retries in {@link ConnectionStatus}.
  */
 public final class IkeEngine {
 
@@ -47,9 +48,18 @@ public final class IkeEngine {
     private final Map<String, ConnectionView> views = new ConcurrentHashMap<>();
     private long nextPolicyId = 1;
     private boolean stopping;
+    /** Requests with retransmission (main and quick mode). */
+    final Retransmitter retransmitter;
+    /** The connections' IPsec SA pairs. */
+    final SaPairs pairs;
+    /** State changes, failures and retries of the connections. */
+    final ConnectionStatus status;
 
     public IkeEngine(EngineContext ctx) {
         this.ctx = ctx;
+        this.retransmitter = new Retransmitter(this);
+        this.pairs = new SaPairs(this);
+        this.status = new ConnectionStatus(this);
     }
 
     // ---------------------------------------------------------------- connections
@@ -81,7 +91,7 @@ public final class IkeEngine {
             return false;
         }
         c.removed = true;
-        tearDown(c, true, "connection removed");
+        pairs.tearDown(c, true, "connection removed");
         for (ConnectionRuntime.Policy p : c.policies) {
             ctx.dataplane().deletePolicy(p.id());
         }
@@ -107,10 +117,10 @@ public final class IkeEngine {
             }
             InetSocketAddress peer = c.peerEndpoint(ctx.ikePort());
             if (peer == null) {
-                fail(c, "peer address '" + c.config.peerAddress() + "' is not an IP address (FQDN peers need resolution by the host)");
+                status.fail(c, "peer address '" + c.config.peerAddress() + "' is not an IP address (FQDN peers need resolution by the host)");
                 return;
             }
-            setState(c, ConnectionState.CONNECTING, "initiating main mode with " + peer.getAddress().getHostAddress());
+            status.setState(c, ConnectionState.CONNECTING, "initiating main mode with " + peer.getAddress().getHostAddress());
             MainMode.initiate(this, c, peer);
         });
     }
@@ -119,7 +129,7 @@ public final class IkeEngine {
     public void shutdown() {
         stopping = true;
         for (ConnectionRuntime c : new ArrayList<>(connections.values())) {
-            tearDown(c, true, "gateway stopping");
+            pairs.tearDown(c, true, "gateway stopping");
             c.cancelTimers();
         }
     }
@@ -222,7 +232,7 @@ public final class IkeEngine {
                     if (e.direction() == Direction.INBOUND) {
                         c.retiring.remove((Integer) e.spi());
                     }
-                    removeChildBySpi(c, e.spi(), e.direction());
+                    pairs.removeChildBySpi(c, e.spi(), e.direction());
                     publish(c);
                 }
             }
@@ -346,270 +356,12 @@ public final class IkeEngine {
         return out;
     }
 
+    boolean stopping() {
+        return stopping;
+    }
+
     void send(IkeSa sa, byte[] message) {
         ctx.sendIke(sa.localPort, sa.remote, message);
-    }
-
-    /** Sends a request and retransmits it with back-off until {@code t.cancel()}; fails the SA after the last try. */
-    void sendRequest(IkeSa sa, Transmission t, byte[] message, String what) {
-        t.send(ctx::sendIke, sa.localPort, sa.remote, message);
-        armRetransmit(sa, t, what);
-    }
-
-    private void armRetransmit(IkeSa sa, Transmission t, String what) {
-        Duration d = ctx.retransmit().delayAfter(t.attempts());
-        t.timer(ctx.scheduler().schedule(d, () -> withMdc(sa.connection, () -> {
-            if (sa.state == IkeSa.State.DELETED) {
-                return;
-            }
-            if (t.attempts() >= ctx.retransmit().tries()) {
-                String hint = what.endsWith("message 5")
-                        ? ": the peer could not decrypt or verify our identity proof, so the pre-shared keys (or the IDs) probably differ"
-                        : what.endsWith("message 1") ? ": is the peer up, reachable on UDP " + ctx.ikePort() + ", and configured for this gateway?" : "";
-                failSa(sa, "no response to " + what + " from " + sa.remote.getAddress().getHostAddress() + " after "
-                        + t.attempts() + " transmissions" + hint);
-                return;
-            }
-            sa.connection.ikeRetransmits++;
-            LOG.debug("retransmitting {} (try {})", what, t.attempts() + 1);
-            t.resend(ctx::sendIke);
-            armRetransmit(sa, t, what);
-        })));
-    }
-
-    /** Negotiation of this ISAKMP SA failed: it is dropped and the connection goes to ERROR. */
-    void failSa(IkeSa sa, String reason) {
-        ConnectionRuntime c = sa.connection;
-        if (sa.authProblem != null && !reason.contains(sa.authProblem)) {
-            reason = reason + "; " + sa.authProblem;
-        } else if (sa.initiator && sa.state == IkeSa.State.MM_AUTH && !reason.startsWith("AUTHENTICATION-FAILED")
-                && !reason.startsWith("INVALID-ID-INFORMATION")) {
-            // A responder that cannot decrypt message 5 stays silent (it has no key to answer with).
-            reason = reason + "; AUTHENTICATION-FAILED: the peer never answered main mode message 5, which it answers only "
-                    + "once it has decrypted it with the pre-shared key: the pre-shared keys probably differ";
-        }
-        forget(sa);
-        sa.destroy();
-        if (c.ikeSa == sa) {
-            c.ikeSa = null;
-        }
-        fail(c, reason);
-    }
-
-    void fail(ConnectionRuntime c, String reason) {
-        LOG.warn("connection '{}': {}", c.name(), reason);
-        c.lastError = reason;
-        c.failures++;
-        ConnectionState next = c.children.isEmpty() ? ConnectionState.ERROR : ConnectionState.UP;
-        setState(c, next, reason);
-        ctx.onEvent(new ConnectionEvent(c.name(), ConnectionEvent.Kind.NEGOTIATION_FAILED, c.state, reason, ctx.scheduler().clock().wallTime()));
-        scheduleRetry(c);
-    }
-
-    /** Retries a bi-directional connection later (after the peer deleted its SAs, or a failure). */
-    void retryLater(ConnectionRuntime c) {
-        scheduleRetry(c);
-    }
-
-    /** Sends a quick-mode message that expects an answer, retransmitting it; failure drops only this exchange. */
-    void sendQuickModeRequest(QuickMode qm, byte[] message) {
-        IkeSa sa = qm.sa;
-        qm.transmission.send(ctx::sendIke, sa.localPort, sa.remote, message);
-        armQuickModeRetransmit(qm);
-    }
-
-    private void armQuickModeRetransmit(QuickMode qm) {
-        IkeSa sa = qm.sa;
-        Transmission t = qm.transmission;
-        t.timer(ctx.scheduler().schedule(ctx.retransmit().delayAfter(t.attempts()), () -> withMdc(sa.connection, () -> {
-            if (sa.state == IkeSa.State.DELETED || qm.state == QuickMode.State.DONE) {
-                return;
-            }
-            if (t.attempts() >= ctx.retransmit().tries()) {
-                qm.fail(this, "no answer to quick mode " + Integer.toHexString(qm.messageId) + " from "
-                        + sa.remote.getAddress().getHostAddress() + " after " + t.attempts() + " transmissions");
-                return;
-            }
-            sa.connection.ikeRetransmits++;
-            t.resend(ctx::sendIke);
-            armQuickModeRetransmit(qm);
-        })));
-    }
-
-    private void scheduleRetry(ConnectionRuntime c) {
-        if (c.removed || stopping || c.config.initiator() != InitiatorMode.BI_DIRECTIONAL || !c.config.adminStateUp()) {
-            return;
-        }
-        if (c.retryTimer != null) {
-            c.retryTimer.cancel();
-        }
-        long seconds = Math.min(300, 5L << Math.min(6, Math.max(0, c.failures - 1)));
-        c.retryTimer = ctx.scheduler().schedule(Duration.ofSeconds(seconds), () -> {
-            c.retryTimer = null;
-            if (!c.removed && (c.ikeSa == null || !c.allPoliciesUp() || !c.pendingRekeys.isEmpty())) {
-                initiate(c.name());
-            }
-        });
-    }
-
-    /** An ISAKMP SA is now established for its connection. */
-    void established(IkeSa sa) {
-        ConnectionRuntime c = sa.connection;
-        // Duplicate ISAKMP SAs to one peer (renewal, or both sides renewing): the newest serves; the
-        // side that initiated the new one deletes the older ones after a grace period, the other side
-        // waits for those Deletes, so both agree.
-        boolean renewal = false;
-        for (IkeSa other : sasOf(c)) {
-            if (other != sa && other.established()) {
-                renewal = true;
-                if (sa.initiator) {
-                    ctx.scheduler().schedule(Rekey.GRACE, () -> withMdc(c, () -> {
-                        if (other.state != IkeSa.State.DELETED) {
-                            Informational.sendDelete(this, other);
-                            Lifecycle.drop(this, other);
-                            publish(c);
-                        }
-                    }));
-                }
-            }
-        }
-        if (renewal) {
-            c.ikeRekeys++;
-        }
-        c.ikeSa = sa;
-        c.failures = 0;
-        c.lastError = null;
-        ctx.onEvent(new ConnectionEvent(c.name(), ConnectionEvent.Kind.IKE_SA_ESTABLISHED, c.state,
-                "ISAKMP SA " + sa.key() + " " + sa.suite.name(), ctx.scheduler().clock().wallTime()));
-        DeadPeerDetection.start(this, sa);
-        Lifecycle.drainPending(this, sa);
-        publish(c);
-    }
-
-    void childInstalled(ConnectionRuntime c, ChildSa child, boolean rekey) {
-        c.children.add(child);
-        if (rekey) {
-            c.ipsecRekeys++;
-        }
-        ctx.onEvent(new ConnectionEvent(c.name(), rekey ? ConnectionEvent.Kind.IPSEC_SA_REKEYED : ConnectionEvent.Kind.IPSEC_SA_ESTABLISHED,
-                ConnectionState.UP, child.local() + " <-> " + child.remote() + " in 0x" + Integer.toHexString(child.inboundSpi())
-                + " out 0x" + Integer.toHexString(child.outboundSpi()), ctx.scheduler().clock().wallTime()));
-        setState(c, ConnectionState.UP, "IPsec SA installed");
-    }
-
-    /** After a grace period, leaves one IPsec SA pair per policy (see {@link #resolveChildren}). */
-    void scheduleResolve(ConnectionRuntime c, long policyId) {
-        ctx.scheduler().schedule(Rekey.GRACE, () -> withMdc(c, () -> resolveChildren(c, policyId)));
-    }
-
-    /**
-     * Leaves one SA pair for a policy: of the newest generation (pairs installed within two grace periods
-     * of the newest), the pair with the smallest SPI (both peers see the same SPIs, so a simultaneous rekey
-     * or set-up by both sides keeps the same pair on both); older pairs and duplicates are deleted with a
-     * Delete to the peer.
-     */
-    void resolveChildren(ConnectionRuntime c, long policyId) {
-        List<ChildSa> list = new ArrayList<>();
-        long newest = Long.MIN_VALUE;
-        for (ChildSa ch : c.children) {
-            if (ch.policyId() == policyId) {
-                list.add(ch);
-                newest = Math.max(newest, ch.installedNanos());
-            }
-        }
-        if (list.size() <= 1) {
-            return;
-        }
-        long window = 2 * Rekey.GRACE.toNanos();
-        ChildSa keep = null;
-        for (ChildSa ch : list) {
-            if (ch.installedNanos() >= newest - window
-                    && (keep == null || Integer.compareUnsigned(minSpi(ch), minSpi(keep)) < 0)) {
-                keep = ch;
-            }
-        }
-        for (ChildSa ch : list) {
-            if (ch != keep) {
-                IkeSa sa = c.ikeSa;
-                if (sa != null && sa.established()) {
-                    Informational.sendChildDelete(this, sa, ch);
-                }
-                Lifecycle.retire(this, c, ch);
-            }
-        }
-    }
-
-    private static int minSpi(ChildSa c) {
-        return Integer.compareUnsigned(c.inboundSpi(), c.outboundSpi()) < 0 ? c.inboundSpi() : c.outboundSpi();
-    }
-
-    /** Removes an IPsec SA pair locally (both directions). */
-    void removeChild(ConnectionRuntime c, ChildSa child) {
-        if (!c.children.remove(child)) {
-            return;
-        }
-        Lifecycle.deleteSa(this, c, child.inboundSpi(), Direction.INBOUND);
-        Lifecycle.deleteSa(this, c, child.outboundSpi(), Direction.OUTBOUND);
-        ctx.onEvent(new ConnectionEvent(c.name(), ConnectionEvent.Kind.IPSEC_SA_DELETED, c.state,
-                "in 0x" + Integer.toHexString(child.inboundSpi()), ctx.scheduler().clock().wallTime()));
-        if (c.children.isEmpty() && c.state == ConnectionState.UP && !c.tearingDown) {
-            setState(c, c.ikeSa != null && c.ikeSa.established() ? ConnectionState.CONNECTING : ConnectionState.DOWN, "no IPsec SA left");
-        }
-        publish(c);
-    }
-
-    private void removeChildBySpi(ConnectionRuntime c, int spi, Direction d) {
-        for (ChildSa child : new ArrayList<>(c.children)) {
-            if ((d == Direction.INBOUND ? child.inboundSpi() : child.outboundSpi()) == spi) {
-                removeChild(c, child);
-            }
-        }
-    }
-
-    /** Deletes every SA of a connection (with Deletes to the peer when {@code notify}). */
-    void tearDown(ConnectionRuntime c, boolean notify, String why) {
-        c.tearingDown = true;
-        try {
-            tearDownAll(c, notify, why);
-        } finally {
-            c.tearingDown = false;
-        }
-    }
-
-    private void tearDownAll(ConnectionRuntime c, boolean notify, String why) {
-        IkeSa sa = c.ikeSa;
-        for (ChildSa child : new ArrayList<>(c.children)) {
-            if (notify && sa != null && sa.established()) {
-                Informational.sendChildDelete(this, sa, child);
-            }
-            removeChild(c, child);
-        }
-        for (IkeSa s : sasOf(c)) {
-            if (notify && s.established()) {
-                Informational.sendDelete(this, s);
-            }
-            forget(s);
-            s.destroy();
-        }
-        Lifecycle.retireAllNow(this, c);
-        c.pendingRekeys.clear();
-        c.ikeSa = null;
-        if (c.dpdTimer != null) {
-            c.dpdTimer.cancel();
-            c.dpdTimer = null;
-        }
-        setState(c, ConnectionState.DOWN, why);
-    }
-
-    void setState(ConnectionRuntime c, ConnectionState s, String detail) {
-        if (c.state != s) {
-            LOG.info("connection '{}': {} -> {} ({})", c.name(), c.state, s, detail);
-            c.state = s;
-            publish(c); // before the event: listeners and awaitUp read the published view
-            ctx.onEvent(new ConnectionEvent(c.name(), ConnectionEvent.Kind.STATE_CHANGED, s, detail, ctx.scheduler().clock().wallTime()));
-            return;
-        }
-        publish(c);
     }
 
     void publish(ConnectionRuntime c) {

@@ -156,10 +156,10 @@ final class Informational {
                 c.ikeSa = null;
                 // The peer has no ISAKMP SA with us any more: its IPsec SAs are gone with it.
                 for (ChildSa child : new ArrayList<>(c.children)) {
-                    e.removeChild(c, child);
+                    e.pairs.removeChild(c, child);
                 }
-                e.setState(c, org.jvpn.api.ConnectionState.DOWN, "the peer deleted the ISAKMP SA");
-                e.retryLater(c);
+                e.status.setState(c, org.jvpn.api.ConnectionState.DOWN, "the peer deleted the ISAKMP SA");
+                e.status.retryLater(c);
             }
             return;
         }
@@ -167,7 +167,7 @@ final class Informational {
             for (ChildSa child : new ArrayList<>(c.children)) {
                 if (child.matchesPeerSpi(del.protocolId(), spi)) {
                     IkeEngine.LOG.info("the peer deleted IPsec SA 0x{}", Integer.toHexString(spi));
-                    e.removeChild(c, child);
+                    e.pairs.removeChild(c, child);
                 }
             }
         }
@@ -184,7 +184,7 @@ final class Informational {
         }
         for (ChildSa child : new ArrayList<>(c.children)) {
             if (child.installedNanos() < sa.createdNanos) {
-                e.removeChild(c, child);
+                e.pairs.removeChild(c, child);
             }
         }
     }
@@ -198,7 +198,7 @@ final class Informational {
             if (sa.initiator && !sa.established()) {
                 String detail = n.notifyType() == NotifyType.NO_PROPOSAL_CHOSEN.number()
                         ? " (none of our phase-1 proposal " + sa.suite.name() + " is acceptable to it)" : "";
-                e.failSa(sa, why + detail);
+                e.status.failSa(sa, why + detail);
             } else {
                 IkeEngine.LOG.warn("{} (unauthenticated notification, ignored)", why);
             }

@@ -79,7 +79,7 @@ final class MainMode {
         payloads.add(offer);
         payloads.addAll(vendorIds());
         IsakmpHeader h = IsakmpHeader.of(ckyI, new byte[8], ExchangeType.IDENTITY_PROTECTION.number(), 0, 0);
-        e.sendRequest(sa, sa.phase1, IkeMessage.of(h, payloads).encode(), "main mode message 1");
+        e.retransmitter.sendRequest(sa, sa.phase1, IkeMessage.of(h, payloads).encode(), "main mode message 1");
         armHalfOpen(e, sa);
     }
 
@@ -124,13 +124,13 @@ final class MainMode {
             byte[] ckyR = nonZeroCookie(e);
             if (!sel.ok()) {
                 e.sendUnprotectedNotify(localPort, remote, msg.header().initiatorCookie(), ckyR, NotifyType.NO_PROPOSAL_CHOSEN);
-                e.fail(c, "NO-PROPOSAL-CHOSEN: " + sel.reason());
+                e.status.fail(c, "NO-PROPOSAL-CHOSEN: " + sel.reason());
                 return;
             }
             IkeSa.NatT natT = natT(msg.payloads());
             if (natT == IkeSa.NatT.NONE) {
                 e.sendUnprotectedNotify(localPort, remote, msg.header().initiatorCookie(), ckyR, NotifyType.NO_PROPOSAL_CHOSEN);
-                e.fail(c, "peer " + remote.getAddress().getHostAddress() + " does not support NAT-T (RFC 3947); "
+                e.status.fail(c, "peer " + remote.getAddress().getHostAddress() + " does not support NAT-T (RFC 3947); "
                         + "jvpn carries ESP in UDP and needs it");
                 return;
             }
@@ -147,7 +147,7 @@ final class MainMode {
                 c.ikeSa = sa;
             }
             if (c.state != org.jvpn.api.ConnectionState.UP) {
-                e.setState(c, org.jvpn.api.ConnectionState.CONNECTING, "peer initiated main mode");
+                e.status.setState(c, org.jvpn.api.ConnectionState.CONNECTING, "peer initiated main mode");
             }
             List<Payload> payloads = new ArrayList<>();
             payloads.add(sel.echo().orElseThrow());
@@ -184,7 +184,7 @@ final class MainMode {
             IkeEngine.LOG.info("main mode message from {} refused: {}", remote, ex.getMessage());
             sa.phase1.forgetReceived();
         } catch (InvalidPublicValueException ex) {
-            e.failSa(sa, "the peer's key exchange value is invalid: " + ex.getMessage());
+            e.status.failSa(sa, "the peer's key exchange value is invalid: " + ex.getMessage());
         }
     }
 
@@ -196,7 +196,7 @@ final class MainMode {
                 byte[] oldKey = sa.key().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
                 Optional<String> bad = sa.suite.checkChosen(msg.first(SaPayload.class).orElseThrow());
                 if (bad.isPresent()) {
-                    e.failSa(sa, "NO-PROPOSAL-CHOSEN: " + bad.get());
+                    e.status.failSa(sa, "NO-PROPOSAL-CHOSEN: " + bad.get());
                     return;
                 }
                 long theirLife = Phase1Suite.chosenLifetime(msg.first(SaPayload.class).orElseThrow());
@@ -206,7 +206,7 @@ final class MainMode {
                 sa.natT = natT(msg.payloads());
                 sa.peerDpd = hasDpd(msg.payloads());
                 if (sa.natT == IkeSa.NatT.NONE) {
-                    e.failSa(sa, "peer " + remote.getAddress().getHostAddress() + " does not support NAT-T (RFC 3947); "
+                    e.status.failSa(sa, "peer " + remote.getAddress().getHostAddress() + " does not support NAT-T (RFC 3947); "
                             + "jvpn carries ESP in UDP and needs it");
                     return;
                 }
@@ -223,7 +223,7 @@ final class MainMode {
                 payloads.addAll(natD(e, sa, remote));
                 IsakmpHeader h = IsakmpHeader.of(sa.ckyI, sa.ckyR, ExchangeType.IDENTITY_PROTECTION.number(), 0, 0);
                 sa.state = IkeSa.State.MM_KE;
-                e.sendRequest(sa, sa.phase1, IkeMessage.of(h, payloads).encode(), "main mode message 3");
+                e.retransmitter.sendRequest(sa, sa.phase1, IkeMessage.of(h, payloads).encode(), "main mode message 3");
                 java.util.Arrays.fill(oldKey, (byte) 0);
             }
             case MM_KE -> {
@@ -246,7 +246,7 @@ final class MainMode {
                 }
                 IsakmpHeader h = IsakmpHeader.of(sa.ckyI, sa.ckyR, ExchangeType.IDENTITY_PROTECTION.number(), 0, 0);
                 sa.state = IkeSa.State.MM_AUTH;
-                e.sendRequest(sa, sa.phase1, Messages.encrypt(sa, h, payloads), "main mode message 5");
+                e.retransmitter.sendRequest(sa, sa.phase1, Messages.encrypt(sa, h, payloads), "main mode message 5");
             }
             case MM_AUTH -> {
                 Messages.Decrypted d = decryptAuth(e, sa, msg, datagram, "main mode message 6");
@@ -259,7 +259,7 @@ final class MainMode {
                 byte[] hashR = sa.keys().hashR(sa.gxi, sa.gxr, sa.ckyI, sa.ckyR, sa.saiB, idrB);
                 byte[] got = Payloads.first(d.payloads(), HashPayload.class).orElseThrow().data();
                 if (!IsakmpKeys.hashMatches(hashR, got)) {
-                    e.failSa(sa, "AUTHENTICATION-FAILED: the peer's HASH_R does not verify: the pre-shared keys differ");
+                    e.status.failSa(sa, "AUTHENTICATION-FAILED: the peer's HASH_R does not verify: the pre-shared keys differ");
                     return;
                 }
                 sa.crypter().confirm(0);
@@ -305,7 +305,7 @@ final class MainMode {
                 byte[] hashI = sa.keys().hashI(sa.gxi, sa.gxr, sa.ckyI, sa.ckyR, sa.saiB, idiB);
                 byte[] got = Payloads.first(d.payloads(), HashPayload.class).orElseThrow().data();
                 if (!IsakmpKeys.hashMatches(hashI, got)) {
-                    e.failSa(sa, "AUTHENTICATION-FAILED: the peer's HASH_I does not verify: the pre-shared keys differ");
+                    e.status.failSa(sa, "AUTHENTICATION-FAILED: the peer's HASH_I does not verify: the pre-shared keys differ");
                     return;
                 }
                 sa.crypter().confirm(0);
@@ -360,7 +360,7 @@ final class MainMode {
         }
         String seen = PeerId.fromIdData(id.idType(), id.data()).map(PeerId::toString).orElse(IdType.nameOf(id.idType()));
         Informational.sendNotify(e, sa, NotifyPayload.error(NotifyType.INVALID_ID_INFORMATION, sa.cookies()));
-        e.failSa(sa, "INVALID-ID-INFORMATION: the peer identified as '" + seen + "' but connection '" + sa.connection.name()
+        e.status.failSa(sa, "INVALID-ID-INFORMATION: the peer identified as '" + seen + "' but connection '" + sa.connection.name()
                 + "' expects peerId '" + expected + "'");
         return false;
     }
@@ -390,7 +390,7 @@ final class MainMode {
         Lifecycle.armIke(e, sa);
         IkeEngine.LOG.info("ISAKMP SA {} established with {} ({}, NAT-T {}{})", sa.key(), sa.remote, sa.suite.name(), sa.natT,
                 sa.natLocal ? ", we are behind a NAT" : sa.natRemote ? ", NAT-D mismatch (a NAT or forced encapsulation)" : "");
-        e.established(sa);
+        e.status.established(sa);
         if (sa.initiator) {
             QuickMode.startMissing(e, sa);
         }
@@ -404,7 +404,7 @@ final class MainMode {
         }
         sa.halfOpenTimer = e.ctx.scheduler().schedule(total, () -> e.withMdc(sa.connection, () -> {
             if (!sa.established() && sa.state != IkeSa.State.DELETED) {
-                e.failSa(sa, "main mode with " + sa.remote.getAddress().getHostAddress() + " did not complete (half-open SA expired)");
+                e.status.failSa(sa, "main mode with " + sa.remote.getAddress().getHostAddress() + " did not complete (half-open SA expired)");
             }
         }));
     }

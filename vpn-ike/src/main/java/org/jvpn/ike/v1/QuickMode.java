@@ -130,7 +130,7 @@ final class QuickMode {
         all.addAll(rest);
         IsakmpHeader h = IsakmpHeader.of(sa.ckyI, sa.ckyR, ExchangeType.QUICK_MODE.number(), 0, msgId);
         IkeEngine.LOG.debug("quick mode {} for {} <-> {}{}", Integer.toHexString(msgId), p.local(), p.remote(), qm.rekey ? " (rekey)" : "");
-        e.sendQuickModeRequest(qm, Messages.encrypt(sa, h, all));
+        e.retransmitter.sendQuickModeRequest(qm, Messages.encrypt(sa, h, all));
     }
 
     static void onMessage(IkeEngine e, IkeSa sa, int localPort, InetSocketAddress remote, IkeMessage msg, byte[] datagram) {
@@ -266,7 +266,7 @@ final class QuickMode {
         all.add(new HashPayload(hash2));
         all.addAll(out);
         IsakmpHeader h = IsakmpHeader.of(sa.ckyI, sa.ckyR, ExchangeType.QUICK_MODE.number(), 0, msgId);
-        e.sendQuickModeRequest(qm, Messages.encrypt(sa, h, all));
+        e.retransmitter.sendQuickModeRequest(qm, Messages.encrypt(sa, h, all));
     }
 
     private void onQm3(IkeEngine e, Messages.Decrypted d, InetSocketAddress remote) throws IkeWireException {
@@ -406,9 +406,9 @@ final class QuickMode {
                     older.add(c);
                 }
             }
-            e.childInstalled(sa.connection, child, rekey || !older.isEmpty());
+            e.pairs.childInstalled(sa.connection, child, rekey || !older.isEmpty());
             // Make-before-break: the old pair keeps accepting traffic for a grace period, then goes.
-            e.scheduleResolve(sa.connection, policy.id());
+            e.pairs.scheduleResolve(sa.connection, policy.id());
         }
     }
 
@@ -454,7 +454,7 @@ final class QuickMode {
     void fail(IkeEngine e, String reason) {
         abandon(e);
         sa.quickModes.remove(messageId);
-        e.fail(sa.connection, reason);
+        e.status.fail(sa.connection, reason);
     }
 
     /**

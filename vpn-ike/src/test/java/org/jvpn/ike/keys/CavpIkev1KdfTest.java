@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.jvpn.api.spi.crypto.HashAlgorithm;
 import org.jvpn.api.spi.crypto.Secret;
+import org.jvpn.ike.testvectors.Vectors;
 
 /**
  * NIST CAVP SP 800-135 IKEv1 KDF vectors: SKEYID, SKEYID_d, SKEYID_a, SKEYID_e for pre-shared-key
@@ -28,7 +29,7 @@ class CavpIkev1KdfTest {
             if (v == null) {
                 throw new IllegalArgumentException("COUNT " + count + " in " + section + " lacks " + key);
             }
-            return TestData.hex(v);
+            return Vectors.hex(v);
         }
     }
 
@@ -40,7 +41,7 @@ class CavpIkev1KdfTest {
         List<Vector> out = new ArrayList<>();
         Map<String, String> section = new LinkedHashMap<>();
         Map<String, String> fields = null;
-        for (String raw : TestData.read("nist-cavp-kdf135-ikev1/" + file).split("\n")) {
+        for (String raw : Vectors.text("vectors/nist-cavp-kdf135-ikev1/" + file).split("\n")) {
             String line = raw.trim();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
@@ -106,10 +107,10 @@ class CavpIkev1KdfTest {
 
     private static void assertKeys(Vector v, IsakmpKeys keys) {
         String where = v.file() + " " + v.section() + " COUNT " + v.count();
-        assertEquals(TestData.hex(v.get("SKEYID")), TestData.hex(keys.skeyid().unsafeBytes()), "SKEYID " + where);
-        assertEquals(TestData.hex(v.get("SKEYID_d")), TestData.hex(keys.skeyidD().unsafeBytes()), "SKEYID_d " + where);
-        assertEquals(TestData.hex(v.get("SKEYID_a")), TestData.hex(keys.skeyidA().unsafeBytes()), "SKEYID_a " + where);
-        assertEquals(TestData.hex(v.get("SKEYID_e")), TestData.hex(keys.skeyidE().unsafeBytes()), "SKEYID_e " + where);
-        assertTrue(keys.toString().indexOf(TestData.hex(keys.skeyid().unsafeBytes())) < 0);
+        assertEquals(Vectors.hex(v.get("SKEYID")), Vectors.hex(keys.skeyid().unsafeBytes()), "SKEYID " + where);
+        assertEquals(Vectors.hex(v.get("SKEYID_d")), Vectors.hex(keys.skeyidD().unsafeBytes()), "SKEYID_d " + where);
+        assertEquals(Vectors.hex(v.get("SKEYID_a")), Vectors.hex(keys.skeyidA().unsafeBytes()), "SKEYID_a " + where);
+        assertEquals(Vectors.hex(v.get("SKEYID_e")), Vectors.hex(keys.skeyidE().unsafeBytes()), "SKEYID_e " + where);
+        assertTrue(keys.toString().indexOf(Vectors.hex(keys.skeyid().unsafeBytes())) < 0);
     }
 }

@@ -15,33 +15,35 @@ import org.jvpn.api.config.DhGroup;
 import org.jvpn.api.spi.crypto.InvalidPublicValueException;
 import org.jvpn.api.spi.crypto.KeyAgreement;
 import org.jvpn.api.spi.crypto.Secret;
+import org.jvpn.ike.testvectors.Json;
+import org.jvpn.ike.testvectors.Vectors;
 
 /** ECP groups 19, 20, 21: RFC 5903 section 8 vectors, agreement, refusal of bad points. */
 class EcpGroupTest {
 
     static Stream<Arguments> rfc5903() {
-        Map<String, Object> file = TestData.json("rfc/rfc5903-ecp-groups.json");
-        return TestJson.list(file.get("groups")).stream().map(TestJson::obj)
+        Map<String, Object> file = Vectors.json("vectors/rfc/rfc5903-ecp-groups.json");
+        return Json.list(file.get("groups")).stream().map(Json::obj)
                 .map(g -> Arguments.of(DhGroup.fromNumber(((Number) g.get("group")).intValue()).orElseThrow(), g));
     }
 
     @ParameterizedTest(name = "{0}: RFC 5903 test vector")
     @MethodSource("rfc5903")
     void rfcVector(DhGroup group, Map<String, Object> entry) throws Exception {
-        Map<String, Object> tv = TestJson.obj(entry, "test_vector");
+        Map<String, Object> tv = Json.obj(entry, "test_vector");
         int n = ((Number) entry.get("coordinate_length_bytes")).intValue();
-        KeyAgreement i = DhGroups.withPrivateValue(group, TestData.hex(TestJson.str(tv, "i")));
-        KeyAgreement r = DhGroups.withPrivateValue(group, TestData.hex(TestJson.str(tv, "r")));
-        String gi = (TestJson.str(tv, "gix") + TestJson.str(tv, "giy")).toLowerCase();
-        String gr = (TestJson.str(tv, "grx") + TestJson.str(tv, "gry")).toLowerCase();
-        assertEquals(gi, TestData.hex(i.publicValue()), "g^i = KEi data (x | y)");
-        assertEquals(gr, TestData.hex(r.publicValue()), "g^r");
+        KeyAgreement i = DhGroups.withPrivateValue(group, Vectors.hex(Json.str(tv, "i")));
+        KeyAgreement r = DhGroups.withPrivateValue(group, Vectors.hex(Json.str(tv, "r")));
+        String gi = (Json.str(tv, "gix") + Json.str(tv, "giy")).toLowerCase();
+        String gr = (Json.str(tv, "grx") + Json.str(tv, "gry")).toLowerCase();
+        assertEquals(gi, Vectors.hex(i.publicValue()), "g^i = KEi data (x | y)");
+        assertEquals(gr, Vectors.hex(r.publicValue()), "g^r");
         assertEquals(2 * n, group.publicValueLength());
         if (tv.containsKey("derived_ikev1_ke_data_initiator")) {
-            assertEquals(TestJson.str(tv, "derived_ikev1_ke_data_initiator").toLowerCase(), gi);
+            assertEquals(Json.str(tv, "derived_ikev1_ke_data_initiator").toLowerCase(), gi);
         }
         try (Secret s1 = i.computeShared(r.publicValue()); Secret s2 = r.computeShared(i.publicValue())) {
-            assertEquals(TestJson.str(tv, "girx").toLowerCase(), TestData.hex(s1.unsafeBytes()), "shared = x only");
+            assertEquals(Json.str(tv, "girx").toLowerCase(), Vectors.hex(s1.unsafeBytes()), "shared = x only");
             assertTrue(s1.contentEquals(s2));
         }
     }
@@ -77,7 +79,7 @@ class EcpGroupTest {
         Arrays.fill(ones, (byte) 0xff);
         for (byte[] bad : new byte[][] {notOnCurve, zeros, ones, Arrays.copyOf(good, len - 1),
                 Arrays.copyOf(good, len + 1), new byte[0], Arrays.copyOf(good, len / 2)}) {
-            assertThrows(InvalidPublicValueException.class, () -> a.computeShared(bad), TestData.hex(bad));
+            assertThrows(InvalidPublicValueException.class, () -> a.computeShared(bad), Vectors.hex(bad));
         }
         // x = p (out of field range), y from a real point
         EcpKeyAgreement.Curve c = EcpKeyAgreement.Curve.of(group);

@@ -16,6 +16,8 @@ import org.jvpn.api.config.DhGroup;
 import org.jvpn.api.spi.crypto.InvalidPublicValueException;
 import org.jvpn.api.spi.crypto.KeyAgreement;
 import org.jvpn.api.spi.crypto.Secret;
+import org.jvpn.ike.testvectors.Json;
+import org.jvpn.ike.testvectors.Vectors;
 
 /** MODP groups: primes equal RFC 2409/3526, both sides agree, invalid public values are refused. */
 class ModpGroupTest {
@@ -27,11 +29,11 @@ class ModpGroupTest {
     @ParameterizedTest(name = "prime of {0} equals modp-groups json")
     @MethodSource("modpGroups")
     void primeMatchesRfc(DhGroup group) {
-        Map<String, Object> file = TestData.json("rfc/modp-groups-rfc2409-rfc3526.json");
-        Map<String, Object> entry = TestJson.list(file.get("groups")).stream().map(TestJson::obj)
+        Map<String, Object> file = Vectors.json("vectors/rfc/modp-groups-rfc2409-rfc3526.json");
+        Map<String, Object> entry = Json.list(file.get("groups")).stream().map(Json::obj)
                 .filter(g -> ((Number) g.get("group")).intValue() == group.number()).findFirst().orElseThrow();
         ModpGroup g = ModpGroup.of(group);
-        assertEquals(new BigInteger(TestJson.str(entry, "prime_hex"), 16), g.prime());
+        assertEquals(new BigInteger(Json.str(entry, "prime_hex"), 16), g.prime());
         assertEquals(((Number) entry.get("generator")).intValue(), ModpGroup.GENERATOR.intValueExact());
         assertEquals(((Number) entry.get("ke_payload_data_length_bytes")).intValue(), g.primeLength());
         assertEquals(group.publicValueLength(), g.primeLength());
@@ -47,7 +49,7 @@ class ModpGroupTest {
         KeyAgreement b = DhGroups.create(group, TestData.seeded(2));
         assertEquals(group.number(), a.group());
         assertEquals(group.publicValueLength(), a.publicValue().length);
-        assertNotEquals(TestData.hex(a.publicValue()), TestData.hex(b.publicValue()));
+        assertNotEquals(Vectors.hex(a.publicValue()), Vectors.hex(b.publicValue()));
         try (Secret s1 = a.computeShared(b.publicValue()); Secret s2 = b.computeShared(a.publicValue())) {
             assertEquals(group.publicValueLength(), s1.length());
             assertTrue(s1.contentEquals(s2));
@@ -90,6 +92,6 @@ class ModpGroupTest {
         BigInteger p = ModpGroup.of(group).prime();
         assertEquals(BigInteger.TWO.modPow(new BigInteger(1, x), p), new BigInteger(1, a.publicValue()));
         assertEquals(DhGroups.modpExponentBits(group), ModpGroup.of(group).exponentBits());
-        assertTrue(a.toString().indexOf(TestData.hex(x)) < 0);
+        assertTrue(a.toString().indexOf(Vectors.hex(x)) < 0);
     }
 }

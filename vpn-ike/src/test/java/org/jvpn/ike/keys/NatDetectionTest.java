@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.jvpn.api.spi.crypto.HashAlgorithm;
+import org.jvpn.ike.testvectors.PcapUdp;
+import org.jvpn.ike.testvectors.Vectors;
 
 /**
  * NAT-D hashes against the captures described in pcaps/KEYS.md: RFC 3947 payload type 20 with MD5
@@ -25,35 +25,15 @@ class NatDetectionTest {
     /** One unencrypted ISAKMP message of a capture, with its UDP addressing and NAT-D payload bodies. */
     record Message(byte[] src, int srcPort, byte[] dst, int dstPort, byte[] ckyI, byte[] ckyR, List<byte[]> natd) {}
 
-    /** Minimal pcap (little-endian, Ethernet) to UDP to ISAKMP walk; frame numbers are 1-based. */
+    /** The UDP/IPv4 datagram of a capture's 1-based frame, as an ISAKMP message (RFC 3948 marker skipped). */
     static Message frame(String file, int wanted) {
-        ByteBuffer b = ByteBuffer.wrap(TestData.readBytes("pcaps/" + file)).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(0xa1b2c3d4, b.getInt(0), "little-endian pcap");
-        int off = 24;
-        for (int n = 1; off + 16 <= b.limit(); n++) {
-            int len = b.getInt(off + 8);
-            byte[] frame = Arrays.copyOfRange(b.array(), off + 16, off + 16 + len);
-            off += 16 + len;
-            if (n == wanted) {
-                return parse(frame);
-            }
-        }
-        throw new AssertionError("no frame " + wanted + " in " + file);
-    }
-
-    private static Message parse(byte[] f) {
-        ByteBuffer e = ByteBuffer.wrap(f);
-        assertEquals(0x0800, e.getShort(12) & 0xffff, "IPv4");
-        int ip = 14;
-        int ihl = (f[ip] & 0x0f) * 4;
-        assertEquals(17, f[ip + 9], "UDP");
-        byte[] src = Arrays.copyOfRange(f, ip + 12, ip + 16);
-        byte[] dst = Arrays.copyOfRange(f, ip + 16, ip + 20);
-        int udp = ip + ihl;
-        int sp = e.getShort(udp) & 0xffff;
-        int dp = e.getShort(udp + 2) & 0xffff;
-        int isakmp = udp + 8 + (sp == 4500 || dp == 4500 ? 4 : 0);
-        byte[] msg = Arrays.copyOfRange(f, isakmp, f.length);
+        PcapUdp.Datagram d = PcapUdp.read(Vectors.bytes("vectors/pcaps/" + file)).stream()
+                .filter(x -> x.frame() == wanted).findFirst()
+                .orElseThrow(() -> new AssertionError("no UDP/IPv4 frame " + wanted + " in " + file));
+        int sp = d.srcPort();
+        int dp = d.dstPort();
+        byte[] udp = d.payload();
+        byte[] msg = Arrays.copyOfRange(udp, sp == 4500 || dp == 4500 ? 4 : 0, udp.length);
         PayloadChain chain = PayloadChain.walk(Arrays.copyOfRange(msg, 28, msg.length), msg[16]);
         List<byte[]> natd = new ArrayList<>();
         for (PayloadChain.Payload p : chain.payloads()) {
@@ -61,7 +41,7 @@ class NatDetectionTest {
                 natd.add(p.body());
             }
         }
-        return new Message(src, sp, dst, dp, Arrays.copyOf(msg, 8), Arrays.copyOfRange(msg, 8, 16), natd);
+        return new Message(d.srcIp(), sp, d.dstIp(), dp, Arrays.copyOf(msg, 8), Arrays.copyOfRange(msg, 8, 16), natd);
     }
 
     private static byte[] natd(HashAlgorithm hash, Message m, byte[] address, int port) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.jvpn.api.spi.crypto.HashAlgorithm;
 import org.jvpn.api.spi.crypto.Secret;
+import org.jvpn.ike.testvectors.Json;
+import org.jvpn.ike.testvectors.Vectors;
 
 /** The PRF against RFC 4868 section 2.7.1, and HASH_R with MD5 and SHA-1 PRFs from real responders. */
 class PrfTest {
@@ -23,43 +25,43 @@ class PrfTest {
             "hmac_sha_512_prf", HashAlgorithm.SHA512);
 
     static Stream<Arguments> rfc4868() {
-        Map<String, Object> file = TestData.json("rfc/rfc4868-hmac-sha2-ipsec.json");
-        return TestJson.list(file.get("prf_vectors")).stream().map(TestJson::obj).flatMap(v ->
-                PRF_FIELDS.entrySet().stream().map(e -> Arguments.of(TestJson.str(v, "test_case"), e.getValue(), v,
-                        TestJson.str(v, e.getKey()))));
+        Map<String, Object> file = Vectors.json("vectors/rfc/rfc4868-hmac-sha2-ipsec.json");
+        return Json.list(file.get("prf_vectors")).stream().map(Json::obj).flatMap(v ->
+                PRF_FIELDS.entrySet().stream().map(e -> Arguments.of(Json.str(v, "test_case"), e.getValue(), v,
+                        Json.str(v, e.getKey()))));
     }
 
     @ParameterizedTest(name = "RFC 4868 {0} {1}")
     @MethodSource("rfc4868")
     void rfc4868Prf(String testCase, HashAlgorithm hash, Map<String, Object> v, String expected) {
-        String keyHex = v.containsKey("key_effective") ? TestJson.str(v, "key_effective") : TestJson.str(v, "key");
+        String keyHex = v.containsKey("key_effective") ? Json.str(v, "key_effective") : Json.str(v, "key");
         Prf prf = new Prf(TestData.BACKEND, hash);
-        assertEquals(expected, TestData.hex(prf.compute(TestData.hex(keyHex), TestData.hex(TestJson.str(v, "data")))));
+        assertEquals(expected, Vectors.hex(prf.compute(Vectors.hex(keyHex), Vectors.hex(Json.str(v, "data")))));
         assertEquals(hash.outputLength(), prf.length());
     }
 
     static Stream<Arguments> ikeScan() {
-        Map<String, Object> file = TestData.json("ike-exchanges/ike-scan-aggressive-psk-hash_r.json");
-        return TestJson.list(file.get("vectors")).stream().map(TestJson::obj)
-                .map(v -> Arguments.of(TestJson.str(v, "source_file") + " " + TestJson.str(v, "hash")
-                        + " psk " + TestJson.str(v, "psk_ascii").length() + " chars", v));
+        Map<String, Object> file = Vectors.json("vectors/ike-exchanges/ike-scan-aggressive-psk-hash_r.json");
+        return Json.list(file.get("vectors")).stream().map(Json::obj)
+                .map(v -> Arguments.of(Json.str(v, "source_file") + " " + Json.str(v, "hash")
+                        + " psk " + Json.str(v, "psk_ascii").length() + " chars", v));
     }
 
     @ParameterizedTest(name = "ike-scan HASH_R {0}")
     @MethodSource("ikeScan")
     void hashRFromRealResponders(String name, Map<String, Object> v) {
-        HashAlgorithm hash = TestJson.str(v, "hash").equals("MD5") ? HashAlgorithm.MD5 : HashAlgorithm.SHA1;
+        HashAlgorithm hash = Json.str(v, "hash").equals("MD5") ? HashAlgorithm.MD5 : HashAlgorithm.SHA1;
         Prf prf = new Prf(TestData.BACKEND, hash);
-        byte[] psk = TestJson.str(v, "psk_ascii").getBytes(StandardCharsets.US_ASCII);
+        byte[] psk = Json.str(v, "psk_ascii").getBytes(StandardCharsets.US_ASCII);
         try (Secret pskSecret = Secret.copyOf(psk);
-             Secret skeyid = IsakmpKeys.skeyidPsk(prf, pskSecret, TestData.hex(TestJson.str(v, "ni_b")),
-                     TestData.hex(TestJson.str(v, "nr_b")))) {
-            assertEquals(TestJson.str(v, "skeyid_derived"), TestData.hex(skeyid.unsafeBytes()));
-            byte[] hashR = IsakmpKeys.hashR(prf, skeyid, TestData.hex(TestJson.str(v, "g_xi")),
-                    TestData.hex(TestJson.str(v, "g_xr")), TestData.hex(TestJson.str(v, "cky_i")),
-                    TestData.hex(TestJson.str(v, "cky_r")), TestData.hex(TestJson.str(v, "sai_b")),
-                    TestData.hex(TestJson.str(v, "idir_b")));
-            byte[] received = TestData.hex(TestJson.str(v, "hash_r"));
+             Secret skeyid = IsakmpKeys.skeyidPsk(prf, pskSecret, Vectors.hex(Json.str(v, "ni_b")),
+                     Vectors.hex(Json.str(v, "nr_b")))) {
+            assertEquals(Json.str(v, "skeyid_derived"), Vectors.hex(skeyid.unsafeBytes()));
+            byte[] hashR = IsakmpKeys.hashR(prf, skeyid, Vectors.hex(Json.str(v, "g_xi")),
+                    Vectors.hex(Json.str(v, "g_xr")), Vectors.hex(Json.str(v, "cky_i")),
+                    Vectors.hex(Json.str(v, "cky_r")), Vectors.hex(Json.str(v, "sai_b")),
+                    Vectors.hex(Json.str(v, "idir_b")));
+            byte[] received = Vectors.hex(Json.str(v, "hash_r"));
             assertTrue(IsakmpKeys.hashMatches(hashR, received));
             received[received.length - 1] ^= 1;
             assertFalse(IsakmpKeys.hashMatches(hashR, received));
@@ -70,23 +72,23 @@ class PrfTest {
     @Test
     void keyExpansionForLongKeys() {
         Prf prf = new Prf(TestData.BACKEND, HashAlgorithm.SHA1);
-        try (Secret e = Secret.copyOf(TestData.hex("6c40f4ee0189ebbfcdb7a4630732e95d6df312ab"))) {
+        try (Secret e = Secret.copyOf(Vectors.hex("6c40f4ee0189ebbfcdb7a4630732e95d6df312ab"))) {
             byte[] k1 = prf.compute(e, new byte[] {0});
             byte[] k2 = prf.compute(e, k1);
-            String ka = TestData.hex(k1) + TestData.hex(k2);
+            String ka = Vectors.hex(k1) + Vectors.hex(k2);
             try (Secret key32 = IsakmpKeys.expandEncryptionKey(prf, e, 32);
                  Secret key24 = IsakmpKeys.expandEncryptionKey(prf, e, 24);
                  Secret key16 = IsakmpKeys.expandEncryptionKey(prf, e, 16)) {
-                assertEquals(ka.substring(0, 64), TestData.hex(key32.unsafeBytes()));
-                assertEquals(ka.substring(0, 48), TestData.hex(key24.unsafeBytes()));
-                assertEquals("6c40f4ee0189ebbfcdb7a4630732e95d", TestData.hex(key16.unsafeBytes()));
+                assertEquals(ka.substring(0, 64), Vectors.hex(key32.unsafeBytes()));
+                assertEquals(ka.substring(0, 48), Vectors.hex(key24.unsafeBytes()));
+                assertEquals("6c40f4ee0189ebbfcdb7a4630732e95d", Vectors.hex(key16.unsafeBytes()));
             }
         }
         // SHA-256 SKEYID_e (32 bytes) is long enough for AES-256: plain truncation
         Prf prf256 = new Prf(TestData.BACKEND, HashAlgorithm.SHA256);
         byte[] raw = TestData.seeded(5).nextBytes(32);
         try (Secret e = Secret.copyOf(raw); Secret key = IsakmpKeys.expandEncryptionKey(prf256, e, 32)) {
-            assertEquals(TestData.hex(raw), TestData.hex(key.unsafeBytes()));
+            assertEquals(Vectors.hex(raw), Vectors.hex(key.unsafeBytes()));
         }
     }
 
@@ -104,11 +106,11 @@ class PrfTest {
         byte[] k2 = prf.compute(d, k1, g, proto, spi, ni, nr);
         try (Secret sd = Secret.copyOf(d); Secret sg = Secret.copyOf(g);
              Secret km = Keymat.derive(prf, sd, sg, Keymat.PROTO_IPSEC_ESP, spi, ni, nr, 52)) {
-            assertEquals((TestData.hex(k1) + TestData.hex(k2)).substring(0, 104), TestData.hex(km.unsafeBytes()));
+            assertEquals((Vectors.hex(k1) + Vectors.hex(k2)).substring(0, 104), Vectors.hex(km.unsafeBytes()));
             // GCM: 32-byte key then 4-byte salt
             var sa = Keymat.espKeys(prf, sd, sg, 0x01020304, ni, nr,
                     org.jvpn.api.config.EncryptionAlgorithm.AES_256_GCM_16, null);
-            assertEquals(TestData.hex(k1) + TestData.hex(k2).substring(0, 8), TestData.hex(sa.encryptionKey().unsafeBytes()));
+            assertEquals(Vectors.hex(k1) + Vectors.hex(k2).substring(0, 8), Vectors.hex(sa.encryptionKey().unsafeBytes()));
             assertEquals(null, sa.integrityKey());
         }
     }

@@ -3,7 +3,7 @@ package org.jvpn.ike.keys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.jvpn.ike.keys.TestData.hex;
+import static org.jvpn.ike.testvectors.Vectors.hex;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +18,8 @@ import org.jvpn.api.spi.crypto.HashAlgorithm;
 import org.jvpn.api.spi.crypto.KeyAgreement;
 import org.jvpn.api.spi.crypto.Secret;
 import org.jvpn.api.spi.dataplane.SaKeys;
+import org.jvpn.ike.testvectors.Json;
+import org.jvpn.ike.testvectors.Vectors;
 
 /**
  * The RUB-NDS recorded IKEv1 exchanges against a real responder (Main Mode PSK, AES-128-CBC, HMAC-SHA1,
@@ -36,7 +38,7 @@ class RecordedMainModeTest {
 
     @BeforeAll
     static void load() {
-        file = TestData.json("ike-exchanges/rubnds-ikev1-mainmode-psk-recorded.json");
+        file = Vectors.json("vectors/ike-exchanges/rubnds-ikev1-mainmode-psk-recorded.json");
     }
 
     /** One exchange of the file: its parameters, messages by label, derived values. */
@@ -46,17 +48,17 @@ class RecordedMainModeTest {
         final Map<String, Object> derived;
 
         Exchange(int index) {
-            Map<String, Object> ex = TestJson.obj(TestJson.list(file.get("exchanges")).get(index));
-            params = TestJson.obj(ex, "parameters");
-            derived = TestJson.obj(ex, "derived_by_collector");
-            for (Object m : TestJson.list(ex.get("messages"))) {
-                String label = TestJson.str(m, "label").split(" ")[0];
-                messages.put(label, hex(TestJson.str(m, "isakmp_hex")));
+            Map<String, Object> ex = Json.obj(Json.list(file.get("exchanges")).get(index));
+            params = Json.obj(ex, "parameters");
+            derived = Json.obj(ex, "derived_by_collector");
+            for (Object m : Json.list(ex.get("messages"))) {
+                String label = Json.str(m, "label").split(" ")[0];
+                messages.put(label, hex(Json.str(m, "isakmp_hex")));
             }
         }
 
         byte[] d(String key) {
-            return hex(TestJson.str(derived, key));
+            return hex(Json.str(derived, key));
         }
 
         static int messageId(byte[] message) {
@@ -69,7 +71,7 @@ class RecordedMainModeTest {
     }
 
     private static IsakmpKeys deriveKeys(Exchange ex) throws Exception {
-        KeyAgreement dh = DhGroups.withPrivateValue(DhGroup.GROUP2, hex(TestJson.str(ex.params, "initiator_dh_private_x")));
+        KeyAgreement dh = DhGroups.withPrivateValue(DhGroup.GROUP2, hex(Json.str(ex.params, "initiator_dh_private_x")));
         assertArrayEquals(ex.d("g_xi"), dh.publicValue(), "g^xi from the recorded private key");
         byte[] mm3 = ex.messages.get("MM3");
         // the KE payload is the first payload of MM3 (header next payload = 4)
@@ -78,9 +80,9 @@ class RecordedMainModeTest {
         try (Secret gxy = dh.computeShared(ex.d("g_xr"))) {
             dh.destroy();
             assertEquals(hex(ex.d("g_xy")), hex(gxy.unsafeBytes()), "g^xy");
-            byte[] pskBytes = TestJson.str(ex.params, "psk_ascii").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] pskBytes = Json.str(ex.params, "psk_ascii").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             if (ex.params.containsKey("psk_hex")) {
-                assertArrayEquals(hex(TestJson.str(ex.params, "psk_hex")), pskBytes);
+                assertArrayEquals(hex(Json.str(ex.params, "psk_hex")), pskBytes);
             }
             try (Secret psk = Secret.copyOf(pskBytes)) {
                 return IsakmpKeys.derivePsk(prf(), psk, ex.d("Ni_b"), ex.d("Nr_b"), gxy, ex.d("CKY_I"), ex.d("CKY_R"),
@@ -136,7 +138,7 @@ class RecordedMainModeTest {
             seal(initiator, ex, "MM5", mm5);
 
             /* <-- HDR*, IDir, HASH_R */
-            seal(responder, ex, "MM6", hex(TestJson.str(ex.derived, "MM6_plaintext")));
+            seal(responder, ex, "MM6", hex(Json.str(ex.derived, "MM6_plaintext")));
             byte[] mm6 = open(initiator, ex, "MM6");
             assertEquals(hex(ex.d("MM6_plaintext")), hex(mm6));
             PayloadChain c6 = PayloadChain.walk(mm6, ID);
@@ -145,7 +147,7 @@ class RecordedMainModeTest {
             assertTrue(IsakmpKeys.hashMatches(hashR, c6.first(HASH).body()), "HASH_R in MM6");
             initiator.confirm(0);
 
-            int mid = (int) Long.parseLong(TestJson.str(ex.derived, "quick_mode_message_id"), 16);
+            int mid = (int) Long.parseLong(Json.str(ex.derived, "quick_mode_message_id"), 16);
             assertEquals(hex(ex.d("QM1_iv")), hex(initiator.currentIv(mid)), "QM IV = hash(last MM6 block | M-ID)");
             assertEquals(hex(ex.d("QM1_iv")), hex(responder.currentIv(mid)));
 
@@ -188,8 +190,8 @@ class RecordedMainModeTest {
             byte[] spiI = ex.d("initiator_spi");
             try (Secret out = keys.keymat(Keymat.PROTO_IPSEC_ESP, spiR, ni, nr, null, 36);
                  Secret in = keys.keymat(Keymat.PROTO_IPSEC_ESP, spiI, ni, nr, null, 36)) {
-                assertEquals(TestJson.str(ex.derived, "KEYMAT_initiator_to_responder_spi_c6bf8b4d"), hex(out.unsafeBytes()));
-                assertEquals(TestJson.str(ex.derived, "KEYMAT_responder_to_initiator_spi_b75ad16c"), hex(in.unsafeBytes()));
+                assertEquals(Json.str(ex.derived, "KEYMAT_initiator_to_responder_spi_c6bf8b4d"), hex(out.unsafeBytes()));
+                assertEquals(Json.str(ex.derived, "KEYMAT_responder_to_initiator_spi_b75ad16c"), hex(in.unsafeBytes()));
                 // the same keys split for the data plane: AES-128 key, then HMAC-SHA1 key
                 int spi = java.nio.ByteBuffer.wrap(spiR).getInt();
                 SaKeys sa = Keymat.espKeys(keys.prf(), keys.skeyidD(), null, spi, ni, nr,
@@ -241,7 +243,7 @@ class RecordedMainModeTest {
             initiator.confirm(0);
 
             /* <-- HDR*, HASH(1), N(RESPONDER-LIFETIME) */
-            int mid = (int) Long.parseLong(TestJson.str(ex.derived, "info_message_id"), 16);
+            int mid = (int) Long.parseLong(Json.str(ex.derived, "info_message_id"), 16);
             assertEquals(hex(ex.d("info_iv")), hex(initiator.currentIv(mid)));
             byte[] info = open(initiator, ex, "INFO1");
             assertEquals(hex(ex.d("info_plaintext")), hex(info));
@@ -259,47 +261,47 @@ class RecordedMainModeTest {
     /** The three RUB-NDS unit vectors: keys, phase-1 IV, HASH_R, a phase-2 IV, KEYMAT both ways. */
     @Test
     void unitVectors() throws Exception {
-        List<Object> units = TestJson.list(file.get("key_derivation_unit_vectors"));
+        List<Object> units = Json.list(file.get("key_derivation_unit_vectors"));
         assertEquals(3, units.size());
         for (Object u : units) {
-            Map<String, Object> v = TestJson.obj(u);
-            Map<String, Object> exp = TestJson.obj(v, "expected");
-            String name = TestJson.str(v, "java_test");
-            byte[] gxi = hex(TestJson.str(v, "g_xi"));
-            byte[] gxr = hex(TestJson.str(v, "g_xr"));
-            byte[] ckyI = hex(TestJson.str(v, "CKY_I"));
-            byte[] ckyR = hex(TestJson.str(v, "CKY_R"));
+            Map<String, Object> v = Json.obj(u);
+            Map<String, Object> exp = Json.obj(v, "expected");
+            String name = Json.str(v, "java_test");
+            byte[] gxi = hex(Json.str(v, "g_xi"));
+            byte[] gxr = hex(Json.str(v, "g_xr"));
+            byte[] ckyI = hex(Json.str(v, "CKY_I"));
+            byte[] ckyR = hex(Json.str(v, "CKY_R"));
             try (Secret psk = Secret.copyOf("AAAA".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                 Secret gxy = Secret.copyOf(hex(TestJson.str(v, "g_xy")));
-                 IsakmpKeys keys = IsakmpKeys.derivePsk(prf(), psk, hex(TestJson.str(v, "Ni_b")),
-                         hex(TestJson.str(v, "Nr_b")), gxy, ckyI, ckyR, 16)) {
+                 Secret gxy = Secret.copyOf(hex(Json.str(v, "g_xy")));
+                 IsakmpKeys keys = IsakmpKeys.derivePsk(prf(), psk, hex(Json.str(v, "Ni_b")),
+                         hex(Json.str(v, "Nr_b")), gxy, ckyI, ckyR, 16)) {
                 if (exp.containsKey("SKEYID")) {
-                    assertEquals(TestJson.str(exp, "SKEYID").toLowerCase(), hex(keys.skeyid().unsafeBytes()), name);
-                    assertEquals(TestJson.str(exp, "SKEYID_d").toLowerCase(), hex(keys.skeyidD().unsafeBytes()), name);
-                    assertEquals(TestJson.str(exp, "SKEYID_a").toLowerCase(), hex(keys.skeyidA().unsafeBytes()), name);
-                    assertEquals(TestJson.str(exp, "SKEYID_e").toLowerCase(), hex(keys.skeyidE().unsafeBytes()), name);
+                    assertEquals(Json.str(exp, "SKEYID").toLowerCase(), hex(keys.skeyid().unsafeBytes()), name);
+                    assertEquals(Json.str(exp, "SKEYID_d").toLowerCase(), hex(keys.skeyidD().unsafeBytes()), name);
+                    assertEquals(Json.str(exp, "SKEYID_a").toLowerCase(), hex(keys.skeyidA().unsafeBytes()), name);
+                    assertEquals(Json.str(exp, "SKEYID_e").toLowerCase(), hex(keys.skeyidE().unsafeBytes()), name);
                 }
-                assertEquals(TestJson.str(exp, "enc_key").toLowerCase(), hex(keys.encryptionKey().unsafeBytes()), name);
+                assertEquals(Json.str(exp, "enc_key").toLowerCase(), hex(keys.encryptionKey().unsafeBytes()), name);
                 IkeCrypter c = IkeCrypter.create(TestData.BACKEND, EncryptionAlgorithm.AES_128, HashAlgorithm.SHA1,
                         keys.encryptionKey(), gxi, gxr);
-                assertEquals(TestJson.str(exp, "phase1_iv").toLowerCase(), hex(c.currentIv(0)), name);
+                assertEquals(Json.str(exp, "phase1_iv").toLowerCase(), hex(c.currentIv(0)), name);
                 if (exp.containsKey("HASH_R")) {
-                    byte[] hashR = keys.hashR(gxi, gxr, ckyI, ckyR, hex(TestJson.str(v, "SAi_b")), hex(TestJson.str(v, "IDir_b")));
-                    assertEquals(TestJson.str(exp, "HASH_R").toLowerCase(), hex(hashR), name);
+                    byte[] hashR = keys.hashR(gxi, gxr, ckyI, ckyR, hex(Json.str(v, "SAi_b")), hex(Json.str(v, "IDir_b")));
+                    assertEquals(Json.str(exp, "HASH_R").toLowerCase(), hex(hashR), name);
                 }
                 if (exp.containsKey("synthetic_iv_for_message_id_d8029d42")) {
-                    assertEquals(TestJson.str(exp, "synthetic_iv_for_message_id_d8029d42").toLowerCase(),
+                    assertEquals(Json.str(exp, "synthetic_iv_for_message_id_d8029d42").toLowerCase(),
                             hex(c.currentIv(0xd8029d42)), name);
                 }
                 if (v.containsKey("quick_mode")) {
-                    Map<String, Object> qm = TestJson.obj(v, "quick_mode");
-                    byte[] ni = hex(TestJson.str(qm, "Ni2_b"));
-                    byte[] nr = hex(TestJson.str(qm, "Nr2_b"));
+                    Map<String, Object> qm = Json.obj(v, "quick_mode");
+                    byte[] ni = hex(Json.str(qm, "Ni2_b"));
+                    byte[] nr = hex(Json.str(qm, "Nr2_b"));
                     int len = ((Number) qm.get("keymat_len")).intValue();
-                    try (Secret out = keys.keymat(3, hex(TestJson.str(qm, "outbound_spi")), ni, nr, null, len);
-                         Secret in = keys.keymat(3, hex(TestJson.str(qm, "inbound_spi")), ni, nr, null, len)) {
-                        assertEquals(TestJson.str(exp, "KEYMAT_outbound"), hex(out.unsafeBytes()), name);
-                        assertEquals(TestJson.str(exp, "KEYMAT_inbound"), hex(in.unsafeBytes()), name);
+                    try (Secret out = keys.keymat(3, hex(Json.str(qm, "outbound_spi")), ni, nr, null, len);
+                         Secret in = keys.keymat(3, hex(Json.str(qm, "inbound_spi")), ni, nr, null, len)) {
+                        assertEquals(Json.str(exp, "KEYMAT_outbound"), hex(out.unsafeBytes()), name);
+                        assertEquals(Json.str(exp, "KEYMAT_inbound"), hex(in.unsafeBytes()), name);
                     }
                 }
                 c.destroy();

@@ -1,6 +1,6 @@
 package org.jvpn.ike.wire;
 
-import static org.jvpn.ike.wire.SharedVectors.hex;
+import static org.jvpn.ike.testvectors.Vectors.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

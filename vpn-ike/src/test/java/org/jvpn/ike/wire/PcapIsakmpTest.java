@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.jvpn.ike.testvectors.PcapUdp;
+import org.jvpn.ike.testvectors.Vectors;
 
 /** Every ISAKMP message of the two IKEv1 captures in vectors/pcaps (see KEYS.md and expected-decodes). */
 class PcapIsakmpTest {
@@ -18,7 +20,7 @@ class PcapIsakmpTest {
     /** Frame number to parsed ISAKMP message; ESP-in-UDP and keepalives are skipped. */
     private static Map<Integer, IkeMessage> messages(String file) throws IkeWireException {
         Map<Integer, IkeMessage> out = new TreeMap<>();
-        for (PcapUdp.Datagram d : PcapUdp.read(SharedVectors.bytes("vectors/pcaps/" + file))) {
+        for (PcapUdp.Datagram d : PcapUdp.read(Vectors.bytes("vectors/pcaps/" + file))) {
             byte[] p = d.payload();
             int off = 0;
             if (d.srcPort() == 4500 || d.dstPort() == 4500) {

@@ -1,6 +1,6 @@
 package org.jvpn.ike.wire;
 
-import static org.jvpn.ike.wire.SharedVectors.hex;
+import static org.jvpn.ike.testvectors.Vectors.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.jvpn.api.config.Cidr;
+import org.jvpn.ike.testvectors.Json;
+import org.jvpn.ike.testvectors.Vectors;
 
 /** The RUB-NDS recorded main mode + quick mode / informational exchanges (ike-exchanges/). */
 class RecordedExchangeTest {
@@ -23,11 +25,11 @@ class RecordedExchangeTest {
     private static final String FILE = "vectors/ike-exchanges/rubnds-ikev1-mainmode-psk-recorded.json";
 
     private static List<Object> exchanges() {
-        return TinyJson.arr(TinyJson.obj(TinyJson.parse(SharedVectors.text(FILE))).get("exchanges"));
+        return Json.list(Json.obj(Json.parse(Vectors.text(FILE))).get("exchanges"));
     }
 
     private static Map<String, Object> derived(int exchange) {
-        return TinyJson.obj(TinyJson.obj(exchanges().get(exchange)).get("derived_by_collector"));
+        return Json.obj(Json.obj(exchanges().get(exchange)).get("derived_by_collector"));
     }
 
     private static byte[] derivedHex(int exchange, String key) {
@@ -38,8 +40,8 @@ class RecordedExchangeTest {
         List<Arguments> out = new ArrayList<>();
         List<Object> ex = exchanges();
         for (int i = 0; i < ex.size(); i++) {
-            for (Object m : TinyJson.arr(TinyJson.obj(ex.get(i)).get("messages"))) {
-                Map<String, Object> msg = TinyJson.obj(m);
+            for (Object m : Json.list(Json.obj(ex.get(i)).get("messages"))) {
+                Map<String, Object> msg = Json.obj(m);
                 out.add(Arguments.of(i, msg.get("label"), msg.get("isakmp_hex")));
             }
         }
@@ -68,7 +70,7 @@ class RecordedExchangeTest {
 
     @Test
     void mm1CarriesTheSaAsRecordedAndItsRawBodyIsSAiB() throws Exception {
-        Map<String, Object> mm1 = TinyJson.obj(TinyJson.arr(TinyJson.obj(exchanges().get(0)).get("messages")).get(0));
+        Map<String, Object> mm1 = Json.obj(Json.list(Json.obj(exchanges().get(0)).get("messages")).get(0));
         IkeMessage m = IkeMessage.parse(hex((String) mm1.get("isakmp_hex")));
         assertEquals(ExchangeType.IDENTITY_PROTECTION, ExchangeType.requireSupported(m.header().exchangeType()));
         assertEquals(0, m.header().messageId());
@@ -92,7 +94,7 @@ class RecordedExchangeTest {
 
     @Test
     void mm2VendorIdsAreXauthAndDpd() throws Exception {
-        Map<String, Object> mm2 = TinyJson.obj(TinyJson.arr(TinyJson.obj(exchanges().get(0)).get("messages")).get(1));
+        Map<String, Object> mm2 = Json.obj(Json.list(Json.obj(exchanges().get(0)).get("messages")).get(1));
         IkeMessage m = IkeMessage.parse(hex((String) mm2.get("isakmp_hex")));
         List<VendorIdPayload> vids = m.all(VendorIdPayload.class);
         assertEquals(List.of(KnownVendorId.XAUTH, KnownVendorId.DPD),
@@ -101,9 +103,9 @@ class RecordedExchangeTest {
 
     @Test
     void mm3AndMm4CarryTheRecordedKeAndNonces() throws Exception {
-        List<Object> msgs = TinyJson.arr(TinyJson.obj(exchanges().get(0)).get("messages"));
-        IkeMessage mm3 = IkeMessage.parse(hex((String) TinyJson.obj(msgs.get(2)).get("isakmp_hex")));
-        IkeMessage mm4 = IkeMessage.parse(hex((String) TinyJson.obj(msgs.get(3)).get("isakmp_hex")));
+        List<Object> msgs = Json.list(Json.obj(exchanges().get(0)).get("messages"));
+        IkeMessage mm3 = IkeMessage.parse(hex((String) Json.obj(msgs.get(2)).get("isakmp_hex")));
+        IkeMessage mm4 = IkeMessage.parse(hex((String) Json.obj(msgs.get(3)).get("isakmp_hex")));
         assertArrayEquals(derivedHex(0, "g_xi"), mm3.first(KeyExchangePayload.class).orElseThrow().data());
         assertArrayEquals(derivedHex(0, "Ni_b"), mm3.first(NoncePayload.class).orElseThrow().nonce());
         assertArrayEquals(derivedHex(0, "g_xr"), mm4.first(KeyExchangePayload.class).orElseThrow().data());
@@ -176,7 +178,7 @@ class RecordedExchangeTest {
         NotifyPayload n = (NotifyPayload) c.payloads().get(1);
         assertEquals(NotifyType.RESPONDER_LIFETIME, n.knownType().orElseThrow());
         assertEquals(ProtocolId.ISAKMP, n.protocolId());
-        assertArrayEquals(SharedVectors.hex((String) derived(1).get("CKY_I") + derived(1).get("CKY_R")), n.spi());
+        assertArrayEquals(Vectors.hex((String) derived(1).get("CKY_I") + derived(1).get("CKY_R")), n.spi());
         Phase1Attributes life = Phase1Attributes.of(n.lifetimeAttributes().orElseThrow());
         assertEquals(300, life.lifeSeconds().getAsLong());
         assertTrue(c.paddingLength() > 0);

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.jvpn.ike.testvectors.Vectors;
 
 /**
  * Properties over seeded random input: generated messages round-trip, and random or mutated datagrams
@@ -74,7 +75,7 @@ class WirePropertyTest {
                 errors++;
                 assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
             } catch (RuntimeException e) {
-                fail("datagram " + i + " (" + SharedVectors.hex(d) + ") threw " + e, e);
+                fail("datagram " + i + " (" + Vectors.hex(d) + ") threw " + e, e);
             }
             // the same bytes as a decrypted chain starting with any payload type
             try {

@@ -49,7 +49,7 @@ class QuickModeResponderLifetimeTest {
         MessageKind.QM2.check(back.payloads());
         List<NotifyPayload> notifies = back.payloads().stream().filter(p -> p instanceof NotifyPayload).map(p -> (NotifyPayload) p).toList();
         assertEquals(1, notifies.size());
-        Phase2Suite.Selection after = QuickMode.honourResponderLifetime(sel, notifies);
+        Phase2Suite.Selection after = QuickModeInitiator.honourResponderLifetime(sel, notifies);
         assertEquals(900, after.suite().orElseThrow().lifeSeconds());
         assertEquals(sel.peerEspSpi(), after.peerEspSpi());
     }
@@ -58,7 +58,7 @@ class QuickModeResponderLifetimeTest {
     void kilobytesAndSecondsTogetherTakeEachMinimum() {
         Phase2Suite.Selection sel = offeredAndEchoed();
         byte[] data = HexFormat.of().parseHex("80010001" + "80020e10" + "80010002" + "000200040000c800");
-        Phase2Suite after = QuickMode.honourResponderLifetime(sel,
+        Phase2Suite after = QuickModeInitiator.honourResponderLifetime(sel,
                 List.of(NotifyPayload.of(NotifyType.RESPONDER_LIFETIME, ProtocolId.ESP, SPI, data))).suite().orElseThrow();
         assertEquals(3600, after.lifeSeconds());
         assertEquals(51200, after.lifeKilobytes());
@@ -72,6 +72,6 @@ class QuickModeResponderLifetimeTest {
                 NotifyPayload.of(NotifyType.RESPONDER_LIFETIME, ProtocolId.ESP, new byte[] {1, 2}, FORTI_STYLE),
                 NotifyPayload.of(NotifyType.RESPONDER_LIFETIME, ProtocolId.ESP, SPI, new byte[] {(byte) 0x80, 1, 0}),
                 NotifyPayload.of(NotifyType.RESPONDER_LIFETIME, ProtocolId.AH, SPI, HexFormat.of().parseHex("8001000380020e10")));
-        assertEquals(3600, QuickMode.honourResponderLifetime(sel, ignored).suite().orElseThrow().lifeSeconds());
+        assertEquals(3600, QuickModeInitiator.honourResponderLifetime(sel, ignored).suite().orElseThrow().lifeSeconds());
     }
 }
